@@ -1,0 +1,10 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root.js';
+
+export { type Context, type CreateContextOptions, createContext } from './context.js';
+export { type AppRouter, appRouter, createCaller } from './root.js';
+
+/** Inputs of every procedure, e.g. `RouterInputs['post']['search']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Outputs of every procedure, e.g. `RouterOutputs['post']['byId']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,98 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { checkDataDirVersion, lockDataDir } from './pglite-dir.js';
+
+/** A single database session: what migrations need (advisory locks are per session). */
+export interface SqlSession {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements. */
+  exec(script: string): Promise<void>;
+}
+
+export interface Connection {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives, safe to log (no password). */
+  readonly location: string;
+  /** Runs `fn` on one dedicated session. */
+  withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** The Prisma driver adapter for this database. */
+  adapter(): SqlDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export type ConnectionConfig = { databaseUrl: string } | { dataDir: string } | { pglite: PGlite; location?: string };
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+function postgres(databaseUrl: string): Connection {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle client that loses its connection emits on the pool; without a listener it would crash the process.
+  pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection failed: ${error.message}`));
+  return {
+    kind: 'postgres',
+    location: redact(databaseUrl),
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+          // Without parameters pg uses the simple protocol, which runs a whole multi-statement script.
+          exec: async (script) => void (await client.query(script)),
+        });
+      } finally {
+        client.release();
+      }
+    },
+    adapter: () => new PrismaPg(pool),
+    close: () => pool.end(),
+  };
+}
+
+function pglite(db: PGlite, location: string, release: () => Promise<void>): Connection {
+  const session: SqlSession = {
+    query: async (sql, params) => (await db.query<never>(sql, params)).rows,
+    exec: async (script) => void (await db.exec(script)),
+  };
+  // PGlite has exactly one session, so "a dedicated session" means taking turns: two
+  // callers interleaving their statements would share each other's transactions.
+  let turn: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'pglite',
+    location,
+    withSession(fn) {
+      const result = turn.then(() => fn(session));
+      turn = result.catch(() => {});
+      return result;
+    },
+    adapter: () => new PrismaPGlite(db),
+    close: release,
+  };
+}
+
+/** Opens PostgreSQL (URL), a PGlite data directory, or wraps an open PGlite (tests). */
+export async function openConnection(config: ConnectionConfig): Promise<Connection> {
+  if ('databaseUrl' in config) return postgres(config.databaseUrl);
+  if ('pglite' in config) return pglite(config.pglite, config.location ?? 'PGlite (in memory)', () => config.pglite.close());
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    checkDataDirVersion(config.dataDir);
+    const db = await PGlite.create({ dataDir: config.dataDir });
+    return pglite(db, `PGlite at ${config.dataDir}`, async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
