@@ -1,4 +1,7 @@
 import type { PrismaClient } from '@estate/db';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './auth/cookies.js';
+import { defaultRateLimits, type RateLimits } from './auth/rate-limit.js';
+import { resolveSession, SESSION_TTL_MS } from './auth/session.js';
 
 export interface CreateContextOptions {
   prisma: PrismaClient;
@@ -8,15 +11,33 @@ export interface CreateContextOptions {
   resHeaders: Headers;
   /** The client's address as the server determined it (behind a proxy: from X-Forwarded-For). */
   clientIp: string;
+  /** The client reached us over HTTPS, directly or through a trusted proxy: cookies get `Secure`. */
+  secure: boolean;
+  /** Origins besides the app's own allowed to send mutations (e.g. a separate front-end host). */
+  trustedOrigins?: readonly string[];
+  rateLimits?: RateLimits;
 }
 
-/** Everything a procedure may use; built once per request. */
+/** Everything a procedure may use; built once per request, signed-in user included. */
 export async function createContext(opts: CreateContextOptions) {
+  const { req, resHeaders, secure } = opts;
+  const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
+  const session = token ? await resolveSession(opts.prisma, token) : null;
+  if (token && !session) resHeaders.append('set-cookie', clearedSessionCookie(secure));
+  if (token && session?.refreshed) resHeaders.append('set-cookie', sessionCookie(token, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure }));
+
   return {
     prisma: opts.prisma,
-    req: opts.req,
-    resHeaders: opts.resHeaders,
+    req,
+    resHeaders,
     clientIp: opts.clientIp,
+    secure,
+    /** scheme://host the browser used to reach us. */
+    ownOrigin: `${secure ? 'https' : 'http'}://${new URL(req.url).host}`,
+    trustedOrigins: opts.trustedOrigins ?? [],
+    rateLimits: opts.rateLimits ?? defaultRateLimits,
+    user: session?.user ?? null,
+    sessionId: session?.id ?? null,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root.js';
 
+export { RateLimited } from './auth/errors.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export { defaultRateLimits, type Limit, type RateLimits } from './auth/rate-limit.js';
 export { type Context, type CreateContextOptions, createContext } from './context.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
 

@@ -1,10 +1,14 @@
+import { authRouter } from './router/auth.js';
 import { healthRouter } from './router/health.js';
 import { postRouter } from './router/post.js';
+import { userRouter } from './router/user.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
+  auth: authRouter,
   health: healthRouter,
   post: postRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,17 +1,50 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
+import { FieldCause, RateLimited } from './auth/errors.js';
+import { isAllowedOrigin } from './auth/origin.js';
 import type { Context } from './context.js';
+
+/** zod's flattened errors: one list of messages per invalid field. */
+type FieldErrors = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Stack traces stay in the server's log, never in responses.
+  isDev: false,
   errorFormatter({ shape, error }) {
-    // Input errors carry zod's per-field messages, so forms can show them beside each field.
-    const zodError = error.code === 'BAD_REQUEST' && error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError } };
+    const cause = error.cause;
+    // An unexpected error's message can describe internals (SQL, file paths): the server logs it, the client gets a generic one.
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : shape.message;
+    return {
+      ...shape,
+      message,
+      data: {
+        ...shape.data,
+        // Per-field messages, so forms can show each beside its field.
+        zodError: error.code === 'BAD_REQUEST' && cause instanceof ZodError ? (z.flattenError(cause) as FieldErrors) : null,
+        /** The one field at fault, when it is not a zod error (a taken email, a wrong password). */
+        field: cause instanceof FieldCause ? cause.field : null,
+        /** For TOO_MANY_REQUESTS: seconds until another attempt is allowed. */
+        retryAfterSeconds: cause instanceof RateLimited ? cause.retryAfterSeconds : null,
+      },
+    };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Every procedure: mutations only from the app's own pages (or trusted origins). */
+export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
+  if (type === 'mutation' && !isAllowedOrigin(ctx.req, ctx.ownOrigin, ctx.trustedOrigins)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused: this action must come from the Estate site itself.' });
+  }
+  return next();
+});
+
+/** Procedures that need a signed-in user; `ctx.user` is non-null inside. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.sessionId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+  return next({ ctx: { ...ctx, user: ctx.user, sessionId: ctx.sessionId } });
+});

@@ -27,10 +27,14 @@ export interface Db {
   close(): Promise<void>;
 }
 
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataDir'> = {}): ConnectionConfig {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) {
-    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    if (!isPostgresUrl(databaseUrl)) {
       throw new Error(
         `DATABASE_URL must be a postgresql:// URL (got "${databaseUrl.split(':')[0]}:…"); leave it unset to use the embedded database.`,
       );

@@ -101,13 +101,18 @@ export async function prepareTestTemplates(): Promise<void> {
   }
 }
 
+/** A new in-memory PGlite cloned from a template. */
+export async function openTestPglite(template: Template = 'migrated'): Promise<PGlite> {
+  return PGlite.create({ loadDataDir: await pgliteTemplate(template) });
+}
+
 /** A new database of its own; closing the connection throws it away. */
 export async function openTestConnection(
   kind: TestDbKind,
   template: Template = 'migrated',
 ): Promise<Connection & { config: { databaseUrl: string } | null }> {
   if (kind === 'pglite') {
-    const db = await PGlite.create({ loadDataDir: await pgliteTemplate(template) });
+    const db = await openTestPglite(template);
     return Object.assign(await openConnection({ pglite: db, location: 'PGlite (test, in memory)' }), { config: null });
   }
   const name = `estate_test_${randomBytes(6).toString('hex')}`;

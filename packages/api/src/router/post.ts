@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { afterCursor, cursorSchema, encodeCursor } from '../cursor.js';
 import { publicProcedure, router } from '../trpc.js';
 
-const price = z.number().int('Price must be a whole number').min(0, 'Price cannot be negative').max(1_000_000_000);
+const price = z
+  .number({ error: 'Price must be a number' })
+  .int('Price must be a whole number')
+  .min(0, 'Price cannot be negative')
+  .max(1_000_000_000);
 
 export const postSearchInput = z
   .object({
@@ -22,7 +26,7 @@ export const postSearchInput = z
   });
 
 /** What a result card shows. */
-const postCardSelect = {
+export const postCardSelect = {
   id: true,
   title: true,
   price: true,

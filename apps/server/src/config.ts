@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isPostgresUrl } from '@estate/db';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((value) => ['1', 'true', 'yes'].includes(value))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ error: 'must be a port number (0–65535)' }).int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, 'must be a postgresql:// URL; leave it unset to use the embedded database')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ESTATE_DATA_DIR: z.string().min(1).optional(),
+  WEB_DIST_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  SEED_DEMO: flag.default(false),
+  DEMO_POSTS: z.coerce.number().int().min(1).max(100_000).default(300),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  TRUSTED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each origin must be an http(s) URL like https://estate.example' }))),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  LOG_REQUESTS: flag.default(true),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+  webDistDir: string | null;
+  seedDemo: boolean;
+  demoPosts: number;
+  /** How many reverse proxies in front of us append to X-Forwarded-For (0: trust none). */
+  trustProxy: number;
+  /** Origins besides the app's own that may send mutations. */
+  trustedOrigins: string[];
+  shutdownTimeoutMs: number;
+  logRequests: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment; every problem is reported at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.ESTATE_DATA_DIR,
+    // Without a web build the server still serves the API (e.g. in development, where Vite serves the app).
+    webDistDir: existsSync(e.WEB_DIST_DIR) ? e.WEB_DIST_DIR : null,
+    seedDemo: e.SEED_DEMO,
+    demoPosts: e.DEMO_POSTS,
+    trustProxy: e.TRUST_PROXY,
+    trustedOrigins: e.TRUSTED_ORIGINS.map((origin) => new URL(origin).origin),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    logRequests: e.LOG_REQUESTS,
+  };
+}

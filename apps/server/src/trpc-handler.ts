@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { appRouter, createContext, RateLimited, type RateLimits } from '@estate/api';
+import type { PrismaClient } from '@estate/db';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
+import { clientIp, isSecure } from './client-ip.js';
+
+export const TRPC_ENDPOINT = '/trpc';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Writes a fetch Response to Node's response, streaming the body (batch streams, SSE). */
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
+}
+
+/**
+ * Serves the tRPC router through its fetch adapter, so procedures see a standard Request
+ * and add response headers (cookies) through `resHeaders`, the same in tests as here.
+ */
+export function createTrpcHandler(options: {
+  prisma: PrismaClient;
+  trustProxy: number;
+  trustedOrigins: readonly string[];
+  rateLimits?: RateLimits;
+}) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
+    const response = await fetchRequestHandler({
+      endpoint: TRPC_ENDPOINT,
+      req: request,
+      router: appRouter,
+      createContext: ({ req: fetchReq, resHeaders }) =>
+        createContext({
+          prisma: options.prisma,
+          req: fetchReq,
+          resHeaders,
+          clientIp: clientIp(req, options.trustProxy),
+          secure: isSecure(req, options.trustProxy),
+          trustedOrigins: options.trustedOrigins,
+          ...(options.rateLimits && { rateLimits: options.rateLimits }),
+        }),
+      responseMeta({ errors }) {
+        // Standard HTTP clients and proxies understand Retry-After on 429.
+        const limited = errors.find((error) => error.code === 'TOO_MANY_REQUESTS');
+        const retryAfter = limited?.cause instanceof RateLimited ? limited.cause.retryAfterSeconds : null;
+        return retryAfter === null ? {} : { headers: new Headers({ 'retry-after': String(retryAfter) }) };
+      },
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
+      },
+    });
+    await writeResponse(res, response);
+  };
+}

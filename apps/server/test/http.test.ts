@@ -1,0 +1,115 @@
+import { readdirSync } from 'node:fs';
+import { type Db, DEMO_IMAGE_URL_PREFIX, demoImagesDir } from '@estate/db';
+import { createTestDb, testDbKinds } from '@estate/db/testing';
+import superjson, { type SuperJSONResult } from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/server.js';
+import { webFixture } from './web-fixture.js';
+
+const config = { webDistDir: webFixture(), trustProxy: 0, logRequests: false, trustedOrigins: [] };
+
+function trpcGet(base: string, procedure: string, input: unknown) {
+  return fetch(`${base}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`);
+}
+
+describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
+  let db: Db;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    const user = await db.prisma.user.create({ data: { email: 'http@example.com', username: 'http_user', passwordHash: 'x' } });
+    await db.prisma.post.create({
+      data: {
+        title: 'Loft by the river',
+        price: 2100,
+        images: [],
+        address: '5 River Rd',
+        city: 'Boise',
+        cityKey: 'boise',
+        bedroom: 1,
+        bathroom: 1,
+        latitude: 43.6,
+        longitude: -116.2,
+        type: 'rent',
+        property: 'apartment',
+        userId: user.id,
+      },
+    });
+    server = await startServer({ prisma: db.prisma, config, port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await server.close(1000);
+    await db.close();
+  });
+
+  it('answers /healthz when the database does', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves tRPC queries with superjson', async () => {
+    const response = await trpcGet(server.url, 'post.search', { city: 'BOISE' });
+    expect(response.status).toBe(200);
+    const { result } = (await response.json()) as { result: { data: SuperJSONResult } };
+    const body = superjson.deserialize<{ items: Array<{ title: string; createdAt: Date }> }>(result.data);
+    expect(body.items.map((item) => item.title)).toEqual(['Loft by the river']);
+    expect(body.items[0]?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('answers bad input with 400 and the message of each field', async () => {
+    const response = await trpcGet(server.url, 'post.search', { minPrice: 10, maxPrice: 1 });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { json: { data: Record<string, unknown> } } };
+    expect(error.json.data.code).toBe('BAD_REQUEST');
+    expect(error.json.data.zodError).toMatchObject({ fieldErrors: { maxPrice: ['Maximum price must be at least the minimum price'] } });
+    expect(error.json.data.stack).toBeUndefined();
+  });
+
+  it('answers 404 for a procedure that does not exist', async () => {
+    const response = await fetch(`${server.url}/trpc/post.nope`);
+    expect(response.status).toBe(404);
+  });
+
+  it('serves the web app, with the SPA fallback for client routes', async () => {
+    for (const route of ['/', '/search?city=Boise', '/posts/123']) {
+      const response = await fetch(`${server.url}${route}`);
+      expect(response.status, route).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await response.text()).toContain('<div id="root">');
+    }
+    const asset = await fetch(`${server.url}/assets/app-abc123.js`);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(await asset.text()).toBe('console.log("app")');
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves demo images, and 404 for one that does not exist', async () => {
+    const [file] = readdirSync(demoImagesDir);
+    const image = await fetch(`${server.url}${DEMO_IMAGE_URL_PREFIX}${file}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\//);
+    expect(image.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const missing = await fetch(`${server.url}${DEMO_IMAGE_URL_PREFIX}nope.svg`);
+    expect(missing.status).toBe(404);
+    const traversal = await fetch(`${server.url}${DEMO_IMAGE_URL_PREFIX}..%2f..%2fpackage.json`);
+    expect(traversal.status).toBe(404);
+  });
+});
+
+describe('the server without its database', () => {
+  it('answers /healthz with 503', async () => {
+    const db = await createTestDb('pglite');
+    const server = await startServer({ prisma: db.prisma, config, port: 0, host: '127.0.0.1' });
+    await db.close();
+    try {
+      const response = await fetch(`${server.url}/healthz`);
+      expect(response.status).toBe(503);
+    } finally {
+      await server.close(1000);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launchBrowser, newPage, type RunningApp, startApp } from './harness.js';
+
+describe.runIf(hasBrowser)('the app in a browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('loads the home page, searches a city and opens a listing', async () => {
+    const { page, errors } = await newPage(browser, app.url);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBeTruthy();
+
+    // The newest seeded listing's city, typed in lower case: the search ignores letter case.
+    const newest = (await (await fetch(`${app.url}/trpc/post.search?input=${encodeURIComponent('{"json":{"limit":1}}')}`)).json()) as {
+      result: { data: { json: { items: Array<{ city: string }> } } };
+    };
+    const city = newest.result.data.json.items[0]?.city;
+    expect(city).toBeTruthy();
+
+    const search = page.getByRole('search');
+    await search.getByLabel('City').fill(String(city).toLowerCase());
+    await search.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\?city=/);
+    const cards = page.locator('article');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (const text of await cards.allInnerTexts()) expect(text).toContain(String(city));
+
+    const link = cards.first().getByRole('link').first();
+    const title = (await link.getAttribute('aria-label')) ?? (await link.textContent()) ?? '';
+    await link.click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title.trim());
+    // The cover image is served and decoded.
+    const cover = page.locator('img').first();
+    await cover.waitFor();
+    expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});

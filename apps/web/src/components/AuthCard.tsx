@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { usePageTitle } from '../lib/use-page-title';
+import './AuthCard.css';
+
+interface AuthCardProps {
+  /** The heading, which also names the form (give the form `aria-labelledby={titleId}`). */
+  title: string;
+  titleId: string;
+  lead: string;
+  children: ReactNode;
+  /** The way to the other form ("New here? …"). */
+  footer: ReactNode;
+}
+
+/** The sign-in and register pages' frame: one narrow card, centred. */
+export function AuthCard({ title, titleId, lead, children, footer }: AuthCardProps) {
+  usePageTitle(title);
+  return (
+    <div className="auth-page">
+      <section className="auth-card">
+        <header className="auth-card__header">
+          <h1 id={titleId}>{title}</h1>
+          <p>{lead}</p>
+        </header>
+        {children}
+        <p className="auth-card__footer">{footer}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { type ApiError, errorMessage } from '../lib/api-error';
+import './ErrorPanel.css';
+
+interface ErrorPanelProps {
+  title: string;
+  error: ApiError;
+  onRetry: () => void;
+  retrying: boolean;
+}
+
+/** A failed request: what the server said, and a way to ask again. */
+export function ErrorPanel({ title, error, onRetry, retrying }: ErrorPanelProps) {
+  return (
+    <div className="error-panel" role="alert">
+      <h2 className="error-panel__title">{title}</h2>
+      <p>{errorMessage(error)}</p>
+      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { NoPhoto } from './NoPhoto';
+import './Gallery.css';
+
+/** One large image; thumbnails switch which. Give it a `key` per listing to start at the cover. */
+export function Gallery({ images, title }: { images: string[]; title: string }) {
+  const [selected, setSelected] = useState(0);
+  const current = images[selected] ?? images[0];
+  if (!current) {
+    return (
+      <div className="gallery gallery--empty">
+        <NoPhoto />
+      </div>
+    );
+  }
+  return (
+    <div className="gallery">
+      <img className="gallery__main" src={current} alt={`${title}, view ${selected + 1} of ${images.length}`} width={1200} height={800} />
+      {images.length > 1 && (
+        <ul className="gallery__thumbs" aria-label="All views">
+          {images.map((src, index) => (
+            <li key={src}>
+              <button
+                type="button"
+                className="gallery__thumb"
+                aria-label={`Show view ${index + 1} of ${images.length}`}
+                aria-pressed={index === selected}
+                onClick={() => setSelected(index)}
+              >
+                {/* Decorative: the button's label says what it shows. */}
+                <img src={src} alt="" loading="lazy" width={120} height={80} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useLocation, useNavigate } from 'react-router';
+
+/** A one-off message handed over by the page before (`navigate(to, { state: { notice } })`). */
+export function PageNotice() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const notice: unknown = (location.state as { notice?: unknown } | null)?.notice;
+  if (typeof notice !== 'string') return null;
+  return (
+    <div className="container">
+      <div className="page-notice" role="status">
+        <p>{notice}</p>
+        {/* Dropping the state keeps the notice from coming back on reload or on Back. */}
+        <button
+          type="button"
+          className="page-notice__close"
+          aria-label="Dismiss"
+          onClick={() => navigate(location, { replace: true, state: null })}
+        >
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

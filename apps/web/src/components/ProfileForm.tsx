@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react';
+import { formErrorsOf } from '../lib/forms';
+import { type Me, useSetMe } from '../lib/session';
+import { trpc } from '../trpc';
+import { Avatar } from './Avatar';
+import { FormAlert } from './FormAlert';
+import { TextField } from './TextField';
+
+const fields = ['username', 'email', 'avatar'] as const;
+type ProfileValues = Record<(typeof fields)[number], string>;
+
+function valuesOf(me: Me): ProfileValues {
+  return { username: me.username, email: me.email, avatar: me.avatar ?? '' };
+}
+
+/** Username, email and avatar address; the header and the lister's name on listings follow a save. */
+export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
+  const [values, setValues] = useState(() => valuesOf(me));
+  const setMe = useSetMe();
+  const utils = trpc.useUtils();
+  const update = trpc.user.update.useMutation({
+    onSuccess(user) {
+      setMe(user);
+      // Listings and profiles show the lister's name and avatar.
+      void utils.post.invalidate();
+      void utils.user.byUsername.invalidate();
+    },
+  });
+  const errors = formErrorsOf(update.error, fields);
+  const saved = update.isSuccess && Object.entries(valuesOf(me)).every(([field, value]) => values[field as keyof ProfileValues] === value);
+
+  function edit(field: keyof ProfileValues, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const avatar = values.avatar.trim();
+    // The server normalises (trims, lower-cases the email): show what it kept.
+    update.mutate(
+      { username: values.username, email: values.email, avatar: avatar || null },
+      { onSuccess: (user) => setValues(valuesOf(user)) },
+    );
+  }
+
+  function removeAvatar() {
+    // Only the avatar: unsaved edits to the other fields stay unsaved.
+    update.mutate({ avatar: null }, { onSuccess: () => edit('avatar', '') });
+  }
+
+  return (
+    <form className="form" aria-labelledby={titleId} noValidate onSubmit={handleSubmit}>
+      <FormAlert message={errors.alert} />
+      <div className="avatar-field">
+        <Avatar username={me.username} src={me.avatar} size="large" />
+        <div className="avatar-field__text">
+          <p className="avatar-field__label">{me.avatar ? 'Your avatar' : 'No avatar yet'}</p>
+          {me.avatar ? (
+            <button type="button" className="button button--small" onClick={removeAvatar} disabled={update.isPending}>
+              Remove avatar
+            </button>
+          ) : (
+            <p className="field-hint">Others see your initial until you add one.</p>
+          )}
+        </div>
+      </div>
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={values.username}
+        onChange={(event) => edit('username', event.target.value)}
+        errors={errors.fields.username}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        value={values.email}
+        onChange={(event) => edit('email', event.target.value)}
+        errors={errors.fields.email}
+      />
+      <TextField
+        label="Avatar image URL"
+        name="avatar"
+        type="url"
+        inputMode="url"
+        autoComplete="photo"
+        placeholder="https://"
+        hint="The https:// address of a square picture. Leave it empty for none."
+        value={values.avatar}
+        onChange={(event) => edit('avatar', event.target.value)}
+        errors={errors.fields.avatar}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save profile'}
+        </button>
+        {/* Always present, so screen readers announce the change. */}
+        <p className="form-status" role="status">
+          {saved && 'Saved'}
+        </p>
+      </div>
+    </form>
+  );
+}

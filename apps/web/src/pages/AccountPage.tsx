@@ -1,0 +1,39 @@
+import { Link } from 'react-router';
+import { DeleteAccount } from '../components/DeleteAccount';
+import { PasswordForm } from '../components/PasswordForm';
+import { ProfileForm } from '../components/ProfileForm';
+import { SettingsSection } from '../components/SettingsSection';
+import type { Me } from '../lib/session';
+import { usePageTitle } from '../lib/use-page-title';
+import './AccountPage.css';
+
+/** The signed-in user's settings (behind RequireUser). */
+export function AccountPage({ me }: { me: Me }) {
+  usePageTitle('Account settings');
+  return (
+    <div className="container account-page">
+      <header className="account-page__header">
+        <h1>Account settings</h1>
+        <p>
+          Signed in as <strong>{me.email}</strong> · <Link to={`/users/${me.username}`}>View your public profile</Link>
+        </p>
+      </header>
+      <SettingsSection
+        title="Profile"
+        description="Your username and avatar appear on your listings and public profile. Your email stays private."
+      >
+        {(titleId) => <ProfileForm me={me} titleId={titleId} />}
+      </SettingsSection>
+      <SettingsSection title="Password" description="Changing it signs you out everywhere else, in case someone else knew the old one.">
+        {(titleId) => <PasswordForm titleId={titleId} />}
+      </SettingsSection>
+      <SettingsSection
+        danger
+        title="Delete account"
+        description="Deletes your account with your listings, saved homes and conversations. This cannot be undone."
+      >
+        {() => <DeleteAccount />}
+      </SettingsSection>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { Link } from 'react-router';
+import { SearchForm } from '../components/SearchForm';
+import { usePageTitle } from '../lib/use-page-title';
+import './HomePage.css';
+
+export function HomePage() {
+  usePageTitle('');
+  return (
+    <section className="hero">
+      <div className="container hero__inner">
+        <h1 className="hero__title">Find a place you'll love to live</h1>
+        <p className="hero__lead">Search homes for sale and for rent by city and price.</p>
+        <SearchForm variant="hero" />
+        <p className="hero__shortcuts">
+          Or browse <Link to="/search?type=buy">homes for sale</Link>, <Link to="/search?type=rent">rentals</Link> or{' '}
+          <Link to="/search">every listing</Link>.
+        </p>
+      </div>
+    </section>
+  );
+}

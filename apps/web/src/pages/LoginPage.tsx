@@ -1,0 +1,60 @@
+import type { FormEvent } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { AuthCard } from '../components/AuthCard';
+import { FormAlert } from '../components/FormAlert';
+import { PageLoading } from '../components/PageLoading';
+import { TextField } from '../components/TextField';
+import { formErrorsOf, formText } from '../lib/forms';
+import { safeNextPath, withNext } from '../lib/next-path';
+import { useMe, useSetMe } from '../lib/session';
+import { trpc } from '../trpc';
+
+const fields = ['identifier', 'password'] as const;
+
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const me = useMe();
+  const setMe = useSetMe();
+  // Once `me` is set, the redirect below takes the user on.
+  const login = trpc.auth.login.useMutation({ onSuccess: setMe });
+
+  if (me.data) return <Navigate to={next} replace />;
+  if (me.isPending) return <PageLoading label="Loading…" />;
+
+  const errors = formErrorsOf(login.error, fields);
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    login.mutate({ identifier: formText(data, 'identifier'), password: formText(data, 'password') });
+  }
+
+  return (
+    <AuthCard
+      title="Sign in"
+      titleId="login-title"
+      lead="Welcome back. Sign in to manage your account and listings."
+      footer={
+        <>
+          New to Estate? <Link to={withNext('/register', next)}>Create an account</Link>
+        </>
+      }
+    >
+      <form className="form" aria-labelledby="login-title" noValidate onSubmit={handleSubmit}>
+        <FormAlert message={errors.alert} />
+        <TextField
+          label="Email or username"
+          name="identifier"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          errors={errors.fields.identifier}
+        />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={errors.fields.password} />
+        <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+          {login.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,112 @@
+import type { RouterOutputs } from '@estate/api';
+import { Link, useParams } from 'react-router';
+import { Avatar } from '../components/Avatar';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { NotFound } from '../components/NotFound';
+import { PostCard, PostCardSkeleton } from '../components/PostCard';
+import { isNotFound } from '../lib/api-error';
+import { formatCount, formatDate } from '../lib/format';
+import { useMe } from '../lib/session';
+import { usePageTitle } from '../lib/use-page-title';
+import { trpc } from '../trpc';
+import './ProfilePage.css';
+
+type Profile = RouterOutputs['user']['byUsername'];
+
+/** A user's public page: who they are and what they list. */
+export function ProfilePage() {
+  const { username = '' } = useParams();
+  const profile = trpc.user.byUsername.useQuery({ username });
+
+  if (profile.isPending) return <ProfileSkeleton />;
+  if (profile.isError) {
+    if (isNotFound(profile.error)) {
+      return (
+        <NotFound
+          title="User not found"
+          message="Nobody on Estate goes by this username. They may have changed it or deleted their account."
+        />
+      );
+    }
+    return (
+      <div className="container profile-page">
+        <ErrorPanel
+          title="Could not load this profile"
+          error={profile.error}
+          onRetry={() => profile.refetch()}
+          retrying={profile.isFetching}
+        />
+      </div>
+    );
+  }
+  return <ProfileView profile={profile.data} />;
+}
+
+function ProfileView({ profile }: { profile: Profile }) {
+  usePageTitle(profile.username);
+  const isMe = useMe().data?.username === profile.username;
+  return (
+    <div className="container profile-page">
+      <header className="profile-header">
+        <Avatar username={profile.username} src={profile.avatar} size="large" />
+        <div className="profile-header__text">
+          <h1>{profile.username}</h1>
+          <p>
+            Member since {formatDate(profile.createdAt)} · {formatCount(profile.postCount, 'listing')}
+          </p>
+        </div>
+        {isMe && (
+          <Link className="button profile-header__edit" to="/account">
+            Edit profile
+          </Link>
+        )}
+      </header>
+      <section className="profile-page__listings" aria-labelledby="profile-listings">
+        <h2 id="profile-listings">Listings</h2>
+        {profile.posts.length === 0 ? (
+          <div className="results-message">
+            <h3>No listings yet</h3>
+            <p>{isMe ? 'Homes you list will appear here.' : `${profile.username} has not listed any homes.`}</p>
+          </div>
+        ) : (
+          <>
+            {profile.postCount > profile.posts.length && (
+              <p className="profile-page__count">
+                The latest {profile.posts.length} of {formatCount(profile.postCount, 'listing')}
+              </p>
+            )}
+            <ul className="card-grid">
+              {profile.posts.map((post) => (
+                <li key={post.id}>
+                  <PostCard post={post} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ProfileSkeleton() {
+  return (
+    <div className="container profile-page" aria-busy="true">
+      <p className="visually-hidden" role="status">
+        Loading profile…
+      </p>
+      <div className="profile-header" aria-hidden="true">
+        <div className="avatar avatar--large skeleton" />
+        <div className="profile-header__text">
+          <div className="skeleton skeleton--line skeleton--heading" />
+          <div className="skeleton skeleton--line skeleton--medium" />
+        </div>
+      </div>
+      <div className="card-grid">
+        {['a', 'b', 'c'].map((key) => (
+          <PostCardSkeleton key={key} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { FormEvent } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { AuthCard } from '../components/AuthCard';
+import { FormAlert } from '../components/FormAlert';
+import { PageLoading } from '../components/PageLoading';
+import { TextField } from '../components/TextField';
+import { formErrorsOf, formText } from '../lib/forms';
+import { safeNextPath, withNext } from '../lib/next-path';
+import { useMe, useSetMe } from '../lib/session';
+import { trpc } from '../trpc';
+
+const fields = ['email', 'username', 'password'] as const;
+
+export function RegisterPage() {
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const me = useMe();
+  const setMe = useSetMe();
+  // Registering signs in: once `me` is set, the redirect below takes the user on.
+  const register = trpc.auth.register.useMutation({ onSuccess: setMe });
+
+  if (me.data) return <Navigate to={next} replace />;
+  if (me.isPending) return <PageLoading label="Loading…" />;
+
+  const errors = formErrorsOf(register.error, fields);
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    register.mutate({ email: formText(data, 'email'), username: formText(data, 'username'), password: formText(data, 'password') });
+  }
+
+  return (
+    <AuthCard
+      title="Create your account"
+      titleId="register-title"
+      lead="Save your details once, then list homes and keep track of the ones you like."
+      footer={
+        <>
+          Already have an account? <Link to={withNext('/login', next)}>Sign in</Link>
+        </>
+      }
+    >
+      <form className="form" aria-labelledby="register-title" noValidate onSubmit={handleSubmit}>
+        <FormAlert message={errors.alert} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" spellCheck={false} errors={errors.fields.email} />
+        <TextField
+          label="Username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="3–30 letters, digits, _ or -. Shown on your listings."
+          errors={errors.fields.username}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters, and not your username or email."
+          errors={errors.fields.password}
+        />
+        <button type="submit" className="button button--primary button--block" disabled={register.isPending}>
+          {register.isPending ? 'Creating account…' : 'Create account'}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,44 @@
+import type { AppRouter } from '@estate/api';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCReact, getQueryKey } from '@trpc/react-query';
+import superjson from 'superjson';
+
+export const trpc = createTRPCReact<AppRouter>();
+
+/** Bad input, a missing record, no permission: asking again gives the same answer. */
+function isClientError(error: unknown): boolean {
+  const status: unknown = error instanceof TRPCClientError ? error.data?.httpStatus : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  mutationCache: new MutationCache({
+    onError(error) {
+      // We thought we were signed in and the server disagrees (the session expired or was ended
+      // elsewhere): ask again who we are, so pages that need a user send the user to sign in.
+      const meKey = getQueryKey(trpc.auth.me, undefined, 'query');
+      if (error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED' && queryClient.getQueryData(meKey)) {
+        void queryClient.invalidateQueries({ queryKey: meKey });
+      }
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (failureCount, error) => !isClientError(error) && failureCount < 2,
+    },
+  },
+});
+
+export const trpcClient = trpc.createClient({
+  links: [
+    // Not the streaming link: a streamed response has sent its headers before a procedure
+    // runs, so procedures that set cookies (sign-in, sign-out) need this one.
+    httpBatchLink({
+      url: '/trpc',
+      transformer: superjson,
+      fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),
+    }),
+  ],
+});

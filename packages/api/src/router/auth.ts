@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { Prisma } from '@estate/db';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { fieldError } from '../auth/errors.js';
+import { emailField, isPersonal, PERSONAL_PASSWORD_MESSAGE, passwordField, usernameField } from '../auth/fields.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import { hit, reset } from '../auth/rate-limit.js';
+import { createSession, sessionUserSelect } from '../auth/session.js';
+import { clearSessionCookie, setSessionCookie, signIn } from '../auth/sign-in.js';
+import type { Context } from '../context.js';
+import { publicProcedure, router } from '../trpc.js';
+
+export const registerInput = z
+  .object({ email: emailField, username: usernameField, password: passwordField })
+  .refine((input) => !isPersonal(input.password, input.username, input.email), { message: PERSONAL_PASSWORD_MESSAGE, path: ['password'] });
+
+export const loginInput = z.object({
+  /** The email or the username. */
+  identifier: z.string().trim().min(1, 'Enter your email or username').max(254),
+  password: z.string().min(1, 'Enter your password').max(128),
+});
+
+const WRONG_CREDENTIALS = 'Wrong email, username or password.';
+
+/** Verified when no such user exists, so both failures take the same time. */
+let dummyHash: Promise<string> | undefined;
+
+/** Fails with CONFLICT naming the field when the email or (in any letter case) the username is taken. */
+export async function assertAvailable(prisma: Context['prisma'], fields: { email?: string; username?: string }, exceptUserId?: string) {
+  const taken = await prisma.user.findFirst({
+    where: {
+      ...(exceptUserId && { id: { not: exceptUserId } }),
+      OR: [
+        ...(fields.email ? [{ email: fields.email }] : []),
+        ...(fields.username ? [{ username: { equals: fields.username, mode: 'insensitive' as const } }] : []),
+      ],
+    },
+    select: { email: true },
+  });
+  if (!taken) return;
+  if (fields.email && taken.email === fields.email) throw fieldError('CONFLICT', 'email', 'An account with this email already exists.');
+  throw fieldError('CONFLICT', 'username', 'This username is taken.');
+}
+
+/** A unique-constraint race lost to a concurrent request: report it as the conflict it is. */
+export async function rethrowUniqueViolation(
+  error: unknown,
+  prisma: Context['prisma'],
+  fields: { email?: string; username?: string },
+  exceptUserId?: string,
+): Promise<never> {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    await assertAvailable(prisma, fields, exceptUserId);
+    throw fieldError('CONFLICT', 'email', 'An account with this email or username already exists.');
+  }
+  throw error;
+}
+
+async function limitAttempts(ctx: Context, action: string, identifier: string) {
+  await hit(ctx.prisma, `${action}:ip:${ctx.clientIp}`, ctx.rateLimits.authPerIp);
+  await hit(ctx.prisma, `${action}:id:${identifier.toLowerCase()}`, ctx.rateLimits.authPerIdentifier);
+}
+
+export const authRouter = router({
+  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+    await limitAttempts(ctx, 'register', input.email);
+    await assertAvailable(ctx.prisma, input);
+    const passwordHash = await hashPassword(input.password);
+    // The account and its first session together, or neither.
+    const { user, token } = await ctx.prisma
+      .$transaction(async (tx) => {
+        const created = await tx.user.create({
+          data: { email: input.email, username: input.username, passwordHash },
+          select: sessionUserSelect,
+        });
+        return { user: created, token: (await createSession(tx, created.id)).token };
+      })
+      .catch((error: unknown) => rethrowUniqueViolation(error, ctx.prisma, input));
+    setSessionCookie(ctx, token);
+    return user;
+  }),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    await limitAttempts(ctx, 'login', input.identifier);
+    const user = await ctx.prisma.user.findUnique({
+      where: input.identifier.includes('@') ? { email: input.identifier.toLowerCase() } : { username: input.identifier },
+      select: { ...sessionUserSelect, passwordHash: true },
+    });
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+    if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
+
+    await reset(ctx.prisma, `login:id:${input.identifier.toLowerCase()}`);
+    // A new session on every login: a token planted before login (fixation) never becomes signed in.
+    if (ctx.sessionId) await ctx.prisma.session.deleteMany({ where: { id: ctx.sessionId } });
+    await signIn(ctx, user.id);
+    const { passwordHash: _, ...me } = user;
+    return me;
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionId) await ctx.prisma.session.deleteMany({ where: { id: ctx.sessionId } });
+    clearSessionCookie(ctx);
+    return { signedOut: true };
+  }),
+
+  /** The signed-in user, or null. */
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+});
