@@ -97,13 +97,15 @@ function test() {
     // the runner died before writing its report: counted below as a failure
   }
   const passed = summary?.numPassedTests ?? 0;
-  const failed = (summary?.numFailedTests ?? 0) + (summary ? 0 : 1);
+  // A file that failed to load has no tests of its own to count: count it as one failure.
+  const brokenFiles = (summary?.testResults ?? []).filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  const failed = summary ? summary.numFailedTests + brokenFiles : 1;
   const skipped = (summary?.numPendingTests ?? 0) + (summary?.numTodoTests ?? 0);
-  const suitesFailed = summary?.numFailedTestSuites ?? 0;
   if (skipped > 0) console.log(`(${skipped} skipped)`);
-  if (suitesFailed > 0) console.log(`(${suitesFailed} test files failed to run)`);
-  console.log(`${passed} passed, ${failed + suitesFailed} failed`);
-  process.exit(result.status === 0 && failed + suitesFailed === 0 ? 0 : 1);
+  if (brokenFiles > 0) console.log(`(${brokenFiles} test files failed to load)`);
+  if (!summary) console.log('(the test runner wrote no report)');
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(result.status === 0 && failed === 0 ? 0 : 1);
 }
 
 checkNode();

@@ -134,6 +134,7 @@ async function main(): Promise<number> {
       ...(options.users !== undefined && { users: options.users }),
       seed,
       passwordHash: await hashPassword(DEMO_PASSWORD),
+      concurrency: db.kind === 'postgres' ? 2 : 1, // PGlite has one connection
       onProgress: (update) => progress.update(update),
     });
     progress.finish();

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, newPage, type RunningApp, startApp } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser, hasBrowser, newPage } from './harness.js';
 
 const WRONG_CREDENTIALS = 'Wrong email, username or password.';
 
@@ -21,20 +21,10 @@ async function signIn(page: Page, identifier: string, password: string) {
 }
 
 describe.runIf(hasBrowser)('accounts in a browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = appInBrowser();
 
   it('registers, edits the profile, signs out and in, changes the password and deletes the account', async () => {
-    const { page, errors } = await newPage(browser, app.url);
+    const { page, errors } = await newPage(env.browser, env.app.url);
     const header = page.getByRole('banner');
     const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const first = { email: `first-${run}@example.com`, username: `first_${run}` };
@@ -84,7 +74,7 @@ describe.runIf(hasBrowser)('accounts in a browser', () => {
     await header.getByRole('link', { name: renamed.username, exact: true }).waitFor();
 
     // A second device, signed in meanwhile, is signed out by the password change.
-    const other = await newPage(browser, app.url);
+    const other = await newPage(env.browser, env.app.url);
     await other.page.goto('/login?next=/account');
     await signIn(other.page, renamed.username, password);
     await onPath(other.page, '/account');

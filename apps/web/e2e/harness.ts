@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 // The app as users get it: the compiled server (apps/server/dist) serving the built web
 // app (apps/web/dist) on a new embedded database seeded with demo data.
@@ -90,4 +91,29 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ page
     if (message.type() === 'error') errors.push(message.text());
   });
   return { page, errors };
+}
+
+/** The app and a browser for the enclosing describe block, started once and stopped after it. */
+export function appInBrowser(): { readonly app: RunningApp; readonly browser: Browser } {
+  const state: { app?: RunningApp; browser?: Browser } = {};
+  beforeAll(async () => {
+    state.app = await startApp();
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the app is not started yet');
+    return value;
+  };
+  return {
+    get app() {
+      return started(state.app);
+    },
+    get browser() {
+      return started(state.browser);
+    },
+  };
 }

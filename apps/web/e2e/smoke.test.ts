@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, newPage, type RunningApp, startApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser, hasBrowser, newPage } from './harness.js';
 
 describe.runIf(hasBrowser)('the app in a browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = appInBrowser();
 
   it('loads the home page, searches a city and opens a listing', async () => {
-    const { page, errors } = await newPage(browser, app.url);
+    const { page, errors } = await newPage(env.browser, env.app.url);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBeTruthy();
 
     // The newest seeded listing's city, typed in lower case: the search ignores letter case.
-    const newest = (await (await fetch(`${app.url}/trpc/post.search?input=${encodeURIComponent('{"json":{"limit":1}}')}`)).json()) as {
+    const newest = (await (await fetch(`${env.app.url}/trpc/post.search?input=${encodeURIComponent('{"json":{"limit":1}}')}`)).json()) as {
       result: { data: { json: { items: Array<{ city: string }> } } };
     };
     const city = newest.result.data.json.items[0]?.city;

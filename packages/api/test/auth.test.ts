@@ -50,11 +50,11 @@ describe.each(testDbKinds())('accounts and sessions on %s', (kind) => {
       expect(await db.prisma.user.count({ where: { email: 'pat@example.com' } })).toBe(0);
     });
 
-    it('stores the email in lower case and signs the new user in', async () => {
+    it('stores email and username in lower case and signs the new user in', async () => {
       const account = newAccount('Mixed');
       const b = browser(db.prisma);
       const user = await b.call((api) => api.auth.register({ ...account, email: `  ${account.email.toUpperCase()} ` }));
-      expect(user).toMatchObject({ email: account.email.toLowerCase(), username: account.username });
+      expect(user).toMatchObject({ email: account.email.toLowerCase(), username: account.username.toLowerCase() });
       expect(Object.keys(user).sort()).toEqual(['avatar', 'createdAt', 'email', 'id', 'username']);
       expect(await b.call((api) => api.auth.me())).toMatchObject({ id: user.id });
       const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -92,9 +92,9 @@ describe.each(testDbKinds())('accounts and sessions on %s', (kind) => {
   });
 
   describe('login', () => {
-    it('accepts the email (any case) or the username', async () => {
+    it('accepts the email or the username, in any letter case', async () => {
       const { account, user } = await registered(db.prisma);
-      for (const identifier of [account.email, account.email.toUpperCase(), account.username]) {
+      for (const identifier of [account.email, account.email.toUpperCase(), account.username, account.username.toUpperCase()]) {
         const b = browser(db.prisma);
         expect(await b.call((api) => api.auth.login({ identifier, password: account.password }))).toMatchObject({ id: user.id });
         expect(await b.call((api) => api.auth.me())).toMatchObject({ id: user.id, email: account.email });

@@ -65,11 +65,12 @@ class Defs {
   }
 }
 
-function svg(defs: Defs, body: string[], options: { width?: number; height?: number; mirror?: boolean } = {}): string {
+/** `title` says what the picture shows, for screen readers and anyone opening the file. */
+function svg(title: string, defs: Defs, body: string[], options: { width?: number; height?: number; mirror?: boolean } = {}): string {
   const { width = W, height = H, mirror = false } = options;
   // Mirrored rooms put the window on the other side: the same furniture, a different room.
   const content = mirror ? `<g transform="matrix(-1 0 0 1 ${width} 0)">${body.join('')}</g>` : body.join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${defs}${content}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${title}</title>${defs}${content}</svg>\n`;
 }
 
 /** Mixes a hex colour towards black (amount < 0) or white (amount > 0). */
@@ -195,6 +196,7 @@ function door(x: number, ground: number, w: number, h: number, color: string, fr
 // ---- House fronts ----------------------------------------------------------------------
 
 interface HouseStyle {
+  description: string;
   wall: string;
   trim: string;
   roof: string;
@@ -205,12 +207,66 @@ interface HouseStyle {
 }
 
 const houseStyles: readonly HouseStyle[] = [
-  { wall: '#f2efe8', trim: '#ffffff', roof: '#4a4f57', door: '#9c2f2f', sky: 0, siding: 'lap', shape: 'colonial' },
-  { wall: '#8fa68a', trim: '#f4efe2', roof: '#5a4636', door: '#7a4b2a', sky: 1, siding: 'lap', shape: 'bungalow' },
-  { wall: '#ecebe7', trim: '#2e3238', roof: '#3a3d42', door: '#b07a4a', sky: 2, siding: 'stucco', shape: 'modern' },
-  { wall: '#a65a44', trim: '#f1ede4', roof: '#4d4a48', door: '#2f4f6f', sky: 4, siding: 'brick', shape: 'ranch' },
-  { wall: '#5f7fa3', trim: '#f7f3ea', roof: '#3f4a57', door: '#f2c14e', sky: 0, siding: 'lap', shape: 'gable' },
-  { wall: '#f6f4ef', trim: '#2c2c2c', roof: '#2f3338', door: '#2c2c2c', sky: 3, siding: 'board', shape: 'farmhouse' },
+  {
+    description: 'white two-storey colonial house',
+    wall: '#f2efe8',
+    trim: '#ffffff',
+    roof: '#4a4f57',
+    door: '#9c2f2f',
+    sky: 0,
+    siding: 'lap',
+    shape: 'colonial',
+  },
+  {
+    description: 'sage-green craftsman bungalow with a porch',
+    wall: '#8fa68a',
+    trim: '#f4efe2',
+    roof: '#5a4636',
+    door: '#7a4b2a',
+    sky: 1,
+    siding: 'lap',
+    shape: 'bungalow',
+  },
+  {
+    description: 'modern house in white stucco and wood',
+    wall: '#ecebe7',
+    trim: '#2e3238',
+    roof: '#3a3d42',
+    door: '#b07a4a',
+    sky: 2,
+    siding: 'stucco',
+    shape: 'modern',
+  },
+  {
+    description: 'red-brick ranch house with a garage',
+    wall: '#a65a44',
+    trim: '#f1ede4',
+    roof: '#4d4a48',
+    door: '#2f4f6f',
+    sky: 4,
+    siding: 'brick',
+    shape: 'ranch',
+  },
+  {
+    description: 'blue house with a front gable and a bay',
+    wall: '#5f7fa3',
+    trim: '#f7f3ea',
+    roof: '#3f4a57',
+    door: '#f2c14e',
+    sky: 0,
+    siding: 'lap',
+    shape: 'gable',
+  },
+  {
+    description: 'white farmhouse with a porch',
+    wall: '#f6f4ef',
+    trim: '#2c2c2c',
+    roof: '#2f3338',
+    door: '#2c2c2c',
+    sky: 3,
+    siding: 'board',
+    shape: 'farmhouse',
+  },
 ];
 
 function sidingFill(defs: Defs, style: HouseStyle): string {
@@ -361,17 +417,17 @@ function drawHouse(variant: number, random: Random): string {
       ),
     );
   parts.push(tree(random.chance(0.5) ? 70 : 730, H - 40, random.float(250, 310), green, random));
-  return svg(defs, parts);
+  return svg(`Front of a ${style.description}`, defs, parts);
 }
 
 // ---- Apartment buildings ---------------------------------------------------------------
 
 const apartmentStyles = [
-  { wall: '#b5654a', trim: '#efe6d8', floors: 6, balconies: false, awning: '#2f5d50' },
-  { wall: '#d9cbb5', trim: '#ffffff', floors: 5, balconies: true, awning: '#8c3b3b' },
-  { wall: '#8d9aa3', trim: '#f2f2f2', floors: 7, balconies: true, awning: '#2c3e50' },
-  { wall: '#c98b5c', trim: '#f6efe3', floors: 5, balconies: false, awning: '#1f4e79' },
-  { wall: '#e8e2d6', trim: '#5a5f66', floors: 6, balconies: true, awning: '#b5651d' },
+  { colour: 'Red-brick', wall: '#b5654a', trim: '#efe6d8', floors: 6, balconies: false, awning: '#2f5d50' },
+  { colour: 'Beige', wall: '#d9cbb5', trim: '#ffffff', floors: 5, balconies: true, awning: '#8c3b3b' },
+  { colour: 'Grey', wall: '#8d9aa3', trim: '#f2f2f2', floors: 7, balconies: true, awning: '#2c3e50' },
+  { colour: 'Brick', wall: '#c98b5c', trim: '#f6efe3', floors: 5, balconies: false, awning: '#1f4e79' },
+  { colour: 'Cream', wall: '#e8e2d6', trim: '#5a5f66', floors: 6, balconies: true, awning: '#b5651d' },
 ] as const;
 
 function drawApartment(variant: number, random: Random): string {
@@ -427,7 +483,7 @@ function drawApartment(variant: number, random: Random): string {
   for (let x = 0; x < W; x += 80) parts.push(rect(x, street, 2, 70, '#b9b4ab'));
   const green = greens[variant % greens.length] as readonly string[];
   for (const x of [90, 710]) parts.push(tree(x, street + 40, 230, green, random));
-  return svg(defs, parts);
+  return svg(`${style.colour} apartment building${style.balconies ? ' with balconies' : ''}`, defs, parts);
 }
 
 // ---- Condo towers ----------------------------------------------------------------------
@@ -480,7 +536,7 @@ function drawCondo(variant: number, random: Random): string {
       parts.push(tree(x, ground + 30, 240, greens[1], random));
     }
   }
-  return svg(defs, parts);
+  return svg(`Glass condominium tower${warm ? ' with palm trees' : ''}`, defs, parts);
 }
 
 // ---- Lots ------------------------------------------------------------------------------
@@ -516,7 +572,7 @@ function drawLand(variant: number, random: Random): string {
   }
   parts.push(rect(640, 380, 8, 110, '#6b5138'), rect(575, 350, 140, 70, '#ffffff'), rect(575, 350, 140, 20, '#c0392b'));
   parts.push(rect(590, 382, 110, 8, '#4a4a4a'), rect(590, 398, 80, 8, '#9a9a9a'));
-  return svg(defs, parts);
+  return svg(`Vacant lot for sale${dry ? ' in dry grass' : ''}, with a fence and survey stakes`, defs, parts);
 }
 
 // ---- Rooms -----------------------------------------------------------------------------
@@ -643,13 +699,13 @@ function drawLiving(variant: number, random: Random): string {
   parts.push(plant(110, 560, 130, random));
   // Ceiling light.
   parts.push(line(400, 0, 400, 40, '#555555', 2), ellipse(400, 52, 46, 14, '#2f2f2f'));
-  return svg(r.defs, parts, { mirror: variant % 2 === 0 });
+  return svg('Living room with a sofa, a rug and a large window', r.defs, parts, { mirror: variant % 2 === 0 });
 }
 
 const kitchenPalettes = [
-  { wall: '#f1eee8', floor: '#b7a48b', cabinet: '#f7f7f5', counter: '#e9e6e1', tile: '#ffffff' },
-  { wall: '#ebe8e2', floor: '#9b7b5b', cabinet: '#2f4a6b', counter: '#f2efe9', tile: '#e8eef2' },
-  { wall: '#eef0ea', floor: '#c4a57f', cabinet: '#8aa18b', counter: '#d8b98f', tile: '#f6f4ef' },
+  { name: 'white', wall: '#f1eee8', floor: '#b7a48b', cabinet: '#f7f7f5', counter: '#e9e6e1', tile: '#ffffff' },
+  { name: 'navy', wall: '#ebe8e2', floor: '#9b7b5b', cabinet: '#2f4a6b', counter: '#f2efe9', tile: '#e8eef2' },
+  { name: 'sage-green', wall: '#eef0ea', floor: '#c4a57f', cabinet: '#8aa18b', counter: '#d8b98f', tile: '#f6f4ef' },
 ] as const;
 
 function drawKitchen(variant: number, random: Random): string {
@@ -712,7 +768,7 @@ function drawKitchen(variant: number, random: Random): string {
       poly([x - 22, 78, x + 22, 78, x + 10, 50, x - 10, 50], '#2f2f2f'),
       ellipse(x, 78, 22, 4, '#ffe9a8'),
     );
-  return svg(defs, parts, { mirror: variant % 2 === 0 });
+  return svg(`Kitchen with ${palette.name} cabinets and an island`, defs, parts, { mirror: variant % 2 === 0 });
 }
 
 const bedroomPalettes = [
@@ -744,7 +800,7 @@ function drawBedroom(variant: number, random: Random): string {
     parts.push(rect(x + 28, 350, 4, 40, '#7a7a7a'), poly([x + 12, 350, x + 48, 350, x + 42, 320, x + 18, 320], '#f6efe0'));
   }
   parts.push(plant(720, 580, 110, random));
-  return svg(defs, parts, { mirror: variant % 2 === 0 });
+  return svg('Bedroom with a double bed, nightstands and a window', defs, parts, { mirror: variant % 2 === 0 });
 }
 
 function drawBathroom(variant: number, random: Random): string {
@@ -767,7 +823,7 @@ function drawBathroom(variant: number, random: Random): string {
   parts.push(rect(600, 150, 8, 40, '#b9b9b9'), circle(604, 200, 14, '#c7c7c7'));
   parts.push(rect(120, 250, 40, 140, variant === 1 ? '#e9c46a' : '#e07a5f', ' rx="4"'));
   parts.push(plant(700, 570, 100, random));
-  return svg(defs, parts, { mirror: variant % 2 === 0 });
+  return svg('Bathroom with a vanity, a mirror and a bathtub', defs, parts, { mirror: variant % 2 === 0 });
 }
 
 // ---- Gardens ---------------------------------------------------------------------------
@@ -812,7 +868,7 @@ function drawGarden(variant: number, random: Random): string {
     );
   }
   for (const x of [60, 740]) parts.push(plant(x, 560, 120, random));
-  return svg(defs, parts);
+  return svg(`Back garden with a deck${variant === 3 ? ' and a raised vegetable bed' : ', a lawn and a patio table'}`, defs, parts);
 }
 
 // ---- Avatars ---------------------------------------------------------------------------
@@ -841,7 +897,7 @@ function drawAvatar(variant: number): string {
   parts.push(
     `<path d="M178 215 Q 200 232 222 215" stroke="${shade(style.skin, -0.35)}" stroke-width="5" fill="none" stroke-linecap="round"/>`,
   );
-  return svg(defs, parts, { width: 400, height: 400 });
+  return svg('Profile picture', defs, parts, { width: 400, height: 400 });
 }
 
 // ---- Writing the files -----------------------------------------------------------------

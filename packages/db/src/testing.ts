@@ -70,6 +70,15 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** Templates of older migration sets are never used again. */
+async function dropStaleTemplates(admin: pg.Client, current: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'estate\\_tpl\\_migrated\\_%' AND datname <> $1`,
+    [current],
+  );
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+}
+
 async function postgresTemplate(template: Template): Promise<string> {
   const name = `estate_tpl_${templateKey(template)}`;
   await withAdmin(async (admin) => {
@@ -77,6 +86,7 @@ async function postgresTemplate(template: Template): Promise<string> {
     try {
       const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (rowCount) return;
+      if (template === 'migrated') await dropStaleTemplates(admin, name);
       await admin.query(`CREATE DATABASE "${name}"`);
       if (template === 'migrated') {
         const connection = await openConnection({ databaseUrl: databaseUrl(name) });

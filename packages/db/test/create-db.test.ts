@@ -20,7 +20,9 @@ describe('createDb on PGlite', () => {
     const second = await createDb({ databaseUrl: '', dataDir });
     try {
       expect(second.migration).toEqual({ applied: [], freshDatabase: false });
-      expect(await second.prisma.user.findUnique({ where: { email: 'keep@example.com' }, select: { username: true } })).toEqual({ username: 'keeper' });
+      expect(await second.prisma.user.findUnique({ where: { email: 'keep@example.com' }, select: { username: true } })).toEqual({
+        username: 'keeper',
+      });
     } finally {
       await second.close();
     }
@@ -30,11 +32,17 @@ describe('createDb on PGlite', () => {
     // A real second process holds the directory, as a second server started by mistake would.
     const holder = spawn(
       process.execPath,
-      ['--import', 'tsx', '--conditions=@estate/source', '-e', `
+      [
+        '--import',
+        'tsx',
+        '--conditions=@estate/source',
+        '-e',
+        `
         const { createDb } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../src/create-db.ts'))});
         const db = await createDb({ databaseUrl: '', dataDir: ${JSON.stringify(dataDir)} });
         console.log('open');
-        process.stdin.on('data', async () => { await db.close(); process.exit(0); });`],
+        process.stdin.on('data', async () => { await db.close(); process.exit(0); });`,
+      ],
       { cwd: path.resolve(import.meta.dirname, '..'), stdio: ['pipe', 'pipe', 'inherit'] },
     );
     try {
@@ -66,7 +74,9 @@ describe('createDb on PGlite', () => {
     const original = readFileSync(marker, 'utf8');
     writeFileSync(marker, '{"pglite":"0.4.3"}\n');
     try {
-      await expect(createDb({ databaseUrl: '', dataDir })).rejects.toThrow(/created by PGlite 0\.4\.3, which this version \(0\.5\.\d+\) cannot open/);
+      await expect(createDb({ databaseUrl: '', dataDir })).rejects.toThrow(
+        /created by PGlite 0\.4\.3, which this version \(0\.5\.\d+\) cannot open/,
+      );
     } finally {
       writeFileSync(marker, original);
     }

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../src/connection.js';
 import { applyMigrations } from '../src/migrate.js';
@@ -27,10 +27,16 @@ describe('interoperability with prisma migrate', () => {
     const pglite = await openTestPglite('empty');
     await applyMigrations(await openConnection({ pglite }));
     await withEngineOn(pglite, async (engine) => {
-      const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList: migrationList(folder), optInToShadowDatabase: false, filters: noFilters });
+      const diagnosis = await engine.diagnoseMigrationHistory({
+        migrationsList: migrationList(folder),
+        optInToShadowDatabase: false,
+        filters: noFilters,
+      });
       expect(diagnosis).toMatchObject({ history: null, failedMigrationNames: [], editedMigrationNames: [], hasMigrationsTable: true });
       // `prisma migrate deploy` would have nothing to do.
-      expect(await engine.applyMigrations({ migrationsList: migrationList(folder), filters: noFilters })).toEqual({ appliedMigrationNames: [] });
+      expect(await engine.applyMigrations({ migrationsList: migrationList(folder), filters: noFilters })).toEqual({
+        appliedMigrationNames: [],
+      });
     });
     await pglite.close();
   });
@@ -38,7 +44,9 @@ describe('interoperability with prisma migrate', () => {
   it('Estate takes over a database migrated by Prisma', async () => {
     const pglite = await openTestPglite('empty');
     await withEngineOn(pglite, async (engine) => {
-      expect(await engine.applyMigrations({ migrationsList: migrationList(folder), filters: noFilters })).toEqual({ appliedMigrationNames: names });
+      expect(await engine.applyMigrations({ migrationsList: migrationList(folder), filters: noFilters })).toEqual({
+        appliedMigrationNames: names,
+      });
     });
     expect(await applyMigrations(await openConnection({ pglite }))).toEqual({ applied: [], freshDatabase: false });
     await pglite.close();

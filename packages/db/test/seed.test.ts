@@ -149,6 +149,22 @@ describe.each(testDbKinds())('seeding demo data on %s', (kind) => {
     }
   });
 
+  it.skipIf(kind === 'pglite')('writes the same rows with several batches in flight', async () => {
+    const db = await createTestDb(kind);
+    try {
+      // Several user batches, so posts must wait for the last of them.
+      const summary = await seedDemo(db.prisma, { ...options, users: 90, batchSize: 40, concurrency: 3 });
+      expect(summary).toMatchObject({ users: 90, posts: 300 });
+      const generated = generateAll({ ...options, users: 90 });
+      const rows = await readAll(db.prisma);
+      expect(rows.posts).toEqual(byId(generated.posts));
+      expect(rows.messages).toEqual(byId(generated.messages));
+      expect(rows.chatMembers).toEqual(byMember(generated.chatMembers));
+    } finally {
+      await db.close();
+    }
+  });
+
   it('makes data that follows the listing rules', async () => {
     const db = await createTestDb(kind);
     try {

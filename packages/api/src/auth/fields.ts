@@ -9,9 +9,11 @@ export const emailField = z
   .max(254, 'An email address has at most 254 characters')
   .pipe(z.email('Enter a valid email address'));
 
+/** Stored in lower case like emails, so "Alice" and "alice" are one name, enforced by the unique index. */
 export const usernameField = z
   .string()
   .trim()
+  .toLowerCase()
   .min(3, 'At least 3 characters')
   .max(30, 'At most 30 characters')
   .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, _ and -');

