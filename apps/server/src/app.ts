@@ -41,7 +41,7 @@ function healthz(prisma: PrismaClient): Handler {
       await prisma.$queryRaw`SELECT 1`;
       sendText(res, 200, '{"status":"ok"}', 'application/json');
     } catch (error) {
-      console.error('[healthz] database check failed:', error);
+      console.error(`[healthz] database check failed: ${(error as Error).message}`);
       sendText(res, 503, '{"status":"unavailable","reason":"database"}', 'application/json');
     }
   };

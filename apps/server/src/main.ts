@@ -1,5 +1,5 @@
 import { hashPassword } from '@estate/api';
-import { createDb, DataDirError, type Db, DEMO_PASSWORD, MigrationError, seedDemo } from '@estate/db';
+import { createDb, DataDirError, type Db, DEMO_EMAIL, DEMO_PASSWORD, MigrationError, seedDemo } from '@estate/db';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
 
@@ -18,7 +18,7 @@ async function seedIfFresh(db: Db, posts: number): Promise<void> {
     },
   });
   console.log(
-    `Seeded ${summary.posts} listings, ${summary.users} users, ${summary.chats} chats in ${((performance.now() - started) / 1000).toFixed(1)} s. Demo users sign in with password "${DEMO_PASSWORD}".`,
+    `Seeded ${summary.posts} listings, ${summary.users} users, ${summary.chats} chats in ${((performance.now() - started) / 1000).toFixed(1)} s. Sign in as ${DEMO_EMAIL} with the password "${DEMO_PASSWORD}".`,
   );
 }
 

@@ -5,7 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import { hashPassword } from '@estate/api';
-import { createDb, type Db, DEFAULT_SEED, DEMO_PASSWORD, type SeedProgress, seedDemo } from '@estate/db';
+import { createDb, type Db, DEFAULT_SEED, DEMO_EMAIL, DEMO_PASSWORD, type SeedProgress, seedDemo } from '@estate/db';
 
 const usage = `Usage: seed-cli --posts N [--users U] [--seed S] [--append]
 
@@ -144,7 +144,7 @@ async function main(): Promise<number> {
       `Seeded ${count(summary.users)} users, ${count(summary.posts)} listings, ${count(summary.savedPosts)} saved listings, ` +
         `${count(summary.chats)} chats and ${count(summary.messages)} messages in ${seconds.toFixed(1)} s ` +
         `(${count(summary.posts / seconds)} listings/s; ${total.toFixed(1)} s in all, opening the database included).\n` +
-        `Sign in as demo@example.com with password "${DEMO_PASSWORD}".`,
+        `Sign in as ${DEMO_EMAIL} with password "${DEMO_PASSWORD}".`,
     );
     return 0;
   } finally {

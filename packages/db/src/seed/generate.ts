@@ -13,6 +13,9 @@ import { Random, weighted } from './random.js';
 // come from one stream in listing order, so the batch size does not change the data.
 
 /** The demo's "now": listings span the year before it. Fixed, so the data never depends on when it is made. */
+/** The first demo account, the one the README and the start-up message point visitors to. */
+export const DEMO_EMAIL = 'demo@example.com';
+
 export const DEMO_NOW = new Date(Date.UTC(2026, 10, 1));
 
 const MINUTE = 60_000;
@@ -77,7 +80,7 @@ function generateUsers(options: GenerateOptions, count: number, seed: number): {
     const person = randomPerson(random);
     // The first account is the one the README tells visitors to sign in with.
     const username = claim(i === 0 ? 'demo' : usernameFor(person, random), usernames);
-    const email = claim(i === 0 ? 'demo@example.com' : `${emailLocalPartFor(person, random)}@${emailDomain(random)}`, emails, (base, n) =>
+    const email = claim(i === 0 ? DEMO_EMAIL : `${emailLocalPartFor(person, random)}@${emailDomain(random)}`, emails, (base, n) =>
       base.replace('@', `${n}@`),
     );
     const avatar = random.chance(0.6) ? demoImageUrl('avatar', random.int(1, demoImageKinds.avatar)) : null;

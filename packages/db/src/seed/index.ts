@@ -5,6 +5,7 @@ import { type InsertTiming, insertBatch } from './insert.js';
 export { type City, cities } from './cities.js';
 export {
   DEFAULT_SEED,
+  DEMO_EMAIL,
   DEMO_NOW,
   type DemoBatch,
   defaultUserCount,
@@ -15,7 +16,7 @@ export { DEMO_IMAGE_URL_PREFIX, demoImageFiles, demoImagesDir } from './images.j
 export type { DemoTable, InsertTiming } from './insert.js';
 export { plausiblePriceRange } from './pricing.js';
 
-/** Every demo account's password (the README tells visitors to sign in as demo@example.com with it). */
+/** Every demo account's password. */
 export const DEMO_PASSWORD = 'estate-demo';
 
 export interface SeedProgress {
