@@ -4,11 +4,8 @@ import type { TRPCClientErrorLike } from '@trpc/client';
 /** An error from any procedure, as React Query hands it over. */
 export type ApiError = TRPCClientErrorLike<AppRouter>;
 
-/**
- * zod's messages per input field. The server flattens an untyped ZodError, so its declared
- * type is `{}`; at run time it maps field names to messages.
- */
-export type FieldErrors = Partial<Record<string, string[]>>;
+/** zod's messages per input field. */
+export type FieldErrors = NonNullable<NonNullable<ApiError['data']>['zodError']>['fieldErrors'];
 
 export function fieldErrorsOf(error: ApiError | null): FieldErrors {
   return error?.data?.zodError?.fieldErrors ?? {};
