@@ -169,6 +169,15 @@ describe.each(testDbKinds())('accounts and sessions on %s', (kind) => {
       expect(b.setCookies[0]).toMatch(/^estate_session=; .*Max-Age=0/);
     });
 
+    it('leaves no expired sessions behind once their user signs in again', async () => {
+      const { account, user } = await registered(db.prisma);
+      await db.prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      await browser(db.prisma).call((api) => api.auth.login({ identifier: account.email, password: account.password }));
+      const sessions = await db.prisma.session.findMany({ where: { userId: user.id } });
+      expect(sessions).toHaveLength(1);
+      expect(sessions[0]?.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    });
+
     it('is revoked on the server by logout', async () => {
       const { browser: b, user } = await registered(db.prisma);
       const copy = browser(db.prisma);

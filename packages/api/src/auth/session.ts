@@ -16,7 +16,22 @@ export function hashToken(token: string): string {
 /** The fields of the signed-in user every procedure may see (their own email included). */
 export const sessionUserSelect = { id: true, username: true, email: true, avatar: true, createdAt: true } as const;
 
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+let lastSweep = 0;
+
+/**
+ * Expired sessions are refused anyway; deleting them keeps the table small. The user's own
+ * on every sign-in (an indexed delete), everyone's at most hourly per process.
+ */
+async function deleteExpired(prisma: Pick<PrismaClient, 'session'>, userId: string): Promise<void> {
+  const now = new Date();
+  const everyone = now.getTime() - lastSweep >= SWEEP_EVERY_MS;
+  if (everyone) lastSweep = now.getTime();
+  await prisma.session.deleteMany({ where: { ...(!everyone && { userId }), expiresAt: { lt: now } } });
+}
+
 export async function createSession(prisma: Pick<PrismaClient, 'session'>, userId: string) {
+  await deleteExpired(prisma, userId);
   const token = randomBytes(32).toString('base64url');
   const session = await prisma.session.create({
     data: { tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
