@@ -16,6 +16,7 @@ const envSchema = z.object({
     .refine(isPostgresUrl, 'must be a postgresql:// URL; leave it unset to use the embedded database')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a whole number of connections' }).int().min(1).max(500).default(10),
   ESTATE_DATA_DIR: z.string().min(1).optional(),
   WEB_DIST_DIR: z
     .string()
@@ -42,6 +43,7 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  poolSize: number;
   dataDir: string | undefined;
   webDistDir: string | null;
   seedDemo: boolean;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.ESTATE_DATA_DIR,
     // Without a web build the server still serves the API (e.g. in development, where Vite serves the app).
     webDistDir: existsSync(e.WEB_DIST_DIR) ? e.WEB_DIST_DIR : null,

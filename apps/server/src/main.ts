@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await createDb({
     databaseUrl: config.databaseUrl,
+    poolSize: config.poolSize,
     dataDir: config.dataDir,
     log: (message) => console.log(`[db] ${message}`),
   });

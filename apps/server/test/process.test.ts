@@ -61,11 +61,13 @@ function kill(child: ChildProcess) {
 
 describe('the server process', () => {
   it('refuses to start on invalid configuration, naming each problem', async () => {
-    const { exited, output } = startProcess({ PORT: 'eighty', DATABASE_URL: 'mysql://db/estate' });
+    const { exited, output } = startProcess({ PORT: 'eighty', DATABASE_URL: 'mysql://db/estate', DATABASE_POOL_SIZE: 'lots', TRUSTED_ORIGINS: 'estate.example' });
     expect(await exited).toBe(1);
     expect(output()).toMatch(/Invalid configuration:/);
     expect(output()).toMatch(/PORT: /);
     expect(output()).toMatch(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+    expect(output()).toMatch(/DATABASE_POOL_SIZE: must be a whole number of connections/);
+    expect(output()).toMatch(/TRUSTED_ORIGINS\.0: each origin must be an http\(s\) URL/);
   });
 
   it('migrates, seeds the demo on first start, serves, and on SIGTERM finishes in-flight requests before exiting', async () => {

@@ -23,7 +23,7 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export type ConnectionConfig = { databaseUrl: string } | { dataDir: string } | { pglite: PGlite; location?: string };
+export type ConnectionConfig = { databaseUrl: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite; location?: string };
 
 function redact(url: string): string {
   const parsed = new URL(url);
@@ -31,8 +31,8 @@ function redact(url: string): string {
   return parsed.toString();
 }
 
-function postgres(databaseUrl: string): Connection {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+function postgres(databaseUrl: string, poolSize = 10): Connection {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle client that loses its connection emits on the pool; without a listener it would crash the process.
   pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection failed: ${error.message}`));
   return {
@@ -78,7 +78,7 @@ function pglite(db: PGlite, location: string, release: () => Promise<void>): Con
 
 /** Opens PostgreSQL (URL), a PGlite data directory, or wraps an open PGlite (tests). */
 export async function openConnection(config: ConnectionConfig): Promise<Connection> {
-  if ('databaseUrl' in config) return postgres(config.databaseUrl);
+  if ('databaseUrl' in config) return postgres(config.databaseUrl, config.poolSize);
   if ('pglite' in config) return pglite(config.pglite, config.location ?? 'PGlite (in memory)', () => config.pglite.close());
   const unlock = lockDataDir(config.dataDir);
   try {

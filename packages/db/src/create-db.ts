@@ -9,6 +9,8 @@ export const defaultDataDir = fileURLToPath(new URL('../../../.data/pglite', imp
 export interface DbOptions {
   /** postgresql://… selects PostgreSQL; unset selects PGlite in `dataDir`. Defaults to $DATABASE_URL. */
   databaseUrl?: string | undefined;
+  /** PostgreSQL connections this process may open (default 10). */
+  poolSize?: number | undefined;
   /** PGlite's data directory. Defaults to $ESTATE_DATA_DIR, then `defaultDataDir`. */
   dataDir?: string | undefined;
   /** Apply pending migrations before returning (default true). */
@@ -31,7 +33,7 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataDir'> = {}): ConnectionConfig {
+export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize'> = {}): ConnectionConfig {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) {
     if (!isPostgresUrl(databaseUrl)) {
@@ -39,13 +41,13 @@ export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataD
         `DATABASE_URL must be a postgresql:// URL (got "${databaseUrl.split(':')[0]}:…"); leave it unset to use the embedded database.`,
       );
     }
-    return { databaseUrl };
+    return { databaseUrl, ...(options.poolSize && { poolSize: options.poolSize }) };
   }
   return { dataDir: options.dataDir ?? process.env.ESTATE_DATA_DIR ?? defaultDataDir };
 }
 
 /** Wraps an open connection: migrates it, then puts Prisma on it. */
-export async function createDbOn(connection: Connection, options: Omit<DbOptions, 'databaseUrl' | 'dataDir'> = {}): Promise<Db> {
+export async function createDbOn(connection: Connection, options: Omit<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize'> = {}): Promise<Db> {
   try {
     const migration =
       options.migrate === false
