@@ -61,7 +61,12 @@ function kill(child: ChildProcess) {
 
 describe('the server process', () => {
   it('refuses to start on invalid configuration, naming each problem', async () => {
-    const { exited, output } = startProcess({ PORT: 'eighty', DATABASE_URL: 'mysql://db/estate', DATABASE_POOL_SIZE: 'lots', TRUSTED_ORIGINS: 'estate.example' });
+    const { exited, output } = startProcess({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db/estate',
+      DATABASE_POOL_SIZE: 'lots',
+      TRUSTED_ORIGINS: 'estate.example',
+    });
     expect(await exited).toBe(1);
     expect(output()).toMatch(/Invalid configuration:/);
     expect(output()).toMatch(/PORT: /);

@@ -47,7 +47,10 @@ export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataD
 }
 
 /** Wraps an open connection: migrates it, then puts Prisma on it. */
-export async function createDbOn(connection: Connection, options: Omit<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize'> = {}): Promise<Db> {
+export async function createDbOn(
+  connection: Connection,
+  options: Omit<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize'> = {},
+): Promise<Db> {
   try {
     const migration =
       options.migrate === false
