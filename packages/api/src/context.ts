@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@estate/db';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './auth/cookies.js';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './auth/cookies.js';
 import { defaultRateLimits, type RateLimits } from './auth/rate-limit.js';
-import { resolveSession, SESSION_TTL_MS } from './auth/session.js';
+import { resolveSession } from './auth/session.js';
 
 export interface CreateContextOptions {
   prisma: PrismaClient;
@@ -23,8 +23,8 @@ export async function createContext(opts: CreateContextOptions) {
   const { req, resHeaders, secure } = opts;
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
   const session = token ? await resolveSession(opts.prisma, token) : null;
-  if (token && !session) resHeaders.append('set-cookie', clearedSessionCookie(secure));
-  if (token && session?.refreshed) resHeaders.append('set-cookie', sessionCookie(token, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure }));
+  if (token && !session) clearSessionCookie(opts);
+  if (token && session?.refreshed) setSessionCookie(opts, token);
 
   return {
     prisma: opts.prisma,

@@ -1,4 +1,12 @@
+import { SESSION_TTL_MS } from './session.js';
+
 export const SESSION_COOKIE = 'estate_session';
+
+/** Where a cookie goes: the response's headers, and whether the client reached us over HTTPS. */
+interface CookieTarget {
+  resHeaders: Headers;
+  secure: boolean;
+}
 
 /** The value of one cookie from a Cookie header, or null. */
 export function readCookie(header: string | null, name: string): string | null {
@@ -14,17 +22,23 @@ export function readCookie(header: string | null, name: string): string | null {
  * The session cookie: HttpOnly so scripts cannot read it, SameSite=Lax so other sites'
  * forms and fetches do not carry it, Secure whenever the site is served over HTTPS.
  */
-export function sessionCookie(token: string, options: { maxAgeSeconds: number; secure: boolean }): string {
+function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
   return [
     `${SESSION_COOKIE}=${token}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
-    `Max-Age=${options.maxAgeSeconds}`,
-    ...(options.secure ? ['Secure'] : []),
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ['Secure'] : []),
   ].join('; ');
 }
 
-export function clearedSessionCookie(secure: boolean): string {
-  return sessionCookie('', { maxAgeSeconds: 0, secure });
+/** Sends a session's cookie, living as long as the session (send it after the session is committed). */
+export function setSessionCookie({ resHeaders, secure }: CookieTarget, token: string): void {
+  resHeaders.append('set-cookie', sessionCookie(token, SESSION_TTL_MS / 1000, secure));
+}
+
+/** Tells the browser to drop the session cookie. */
+export function clearSessionCookie({ resHeaders, secure }: CookieTarget): void {
+  resHeaders.append('set-cookie', sessionCookie('', 0, secure));
 }

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Prisma } from '@estate/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { clearSessionCookie, setSessionCookie } from '../auth/cookies.js';
 import { fieldError } from '../auth/errors.js';
 import { emailField, isPersonal, PERSONAL_PASSWORD_MESSAGE, passwordField, usernameField } from '../auth/fields.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { hit, reset } from '../auth/rate-limit.js';
 import { createSession, sessionUserSelect } from '../auth/session.js';
-import { clearSessionCookie, setSessionCookie, signIn } from '../auth/sign-in.js';
 import type { Context } from '../context.js';
 import { publicProcedure, router } from '../trpc.js';
 
@@ -16,8 +16,8 @@ export const registerInput = z
   .refine((input) => !isPersonal(input.password, input.username, input.email), { message: PERSONAL_PASSWORD_MESSAGE, path: ['password'] });
 
 export const loginInput = z.object({
-  /** The email or the username. */
-  identifier: z.string().trim().min(1, 'Enter your email or username').max(254),
+  /** The email or the username; both are stored in lower case. */
+  identifier: z.string().trim().toLowerCase().min(1, 'Enter your email or username').max(254),
   password: z.string().min(1, 'Enter your password').max(128),
 });
 
@@ -54,9 +54,12 @@ export async function rethrowUniqueViolation(
   throw error;
 }
 
+/** The rate-limit counter of one email or username (lower case) for one action. */
+const identifierKey = (action: string, identifier: string) => `${action}:id:${identifier}`;
+
 async function limitAttempts(ctx: Context, action: string, identifier: string) {
   await hit(ctx.prisma, `${action}:ip:${ctx.clientIp}`, ctx.rateLimits.authPerIp);
-  await hit(ctx.prisma, `${action}:id:${identifier.toLowerCase()}`, ctx.rateLimits.authPerIdentifier);
+  await hit(ctx.prisma, identifierKey(action, identifier), ctx.rateLimits.authPerIdentifier);
 }
 
 export const authRouter = router({
@@ -81,18 +84,17 @@ export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     await limitAttempts(ctx, 'login', input.identifier);
     const user = await ctx.prisma.user.findUnique({
-      // Both are stored in lower case.
-      where: input.identifier.includes('@') ? { email: input.identifier.toLowerCase() } : { username: input.identifier.toLowerCase() },
+      where: input.identifier.includes('@') ? { email: input.identifier } : { username: input.identifier },
       select: { ...sessionUserSelect, passwordHash: true },
     });
     dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
     if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
 
-    await reset(ctx.prisma, `login:id:${input.identifier.toLowerCase()}`);
+    await reset(ctx.prisma, identifierKey('login', input.identifier));
     // A new session on every login: a token planted before login (fixation) never becomes signed in.
     if (ctx.sessionId) await ctx.prisma.session.deleteMany({ where: { id: ctx.sessionId } });
-    await signIn(ctx, user.id);
+    setSessionCookie(ctx, (await createSession(ctx.prisma, user.id)).token);
     const { passwordHash: _, ...me } = user;
     return me;
   }),

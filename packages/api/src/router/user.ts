@@ -1,10 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { clearSessionCookie } from '../auth/cookies.js';
 import { fieldError } from '../auth/errors.js';
 import { avatarField, emailField, isPersonal, PERSONAL_PASSWORD_MESSAGE, passwordField, usernameField } from '../auth/fields.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { sessionUserSelect } from '../auth/session.js';
-import { clearSessionCookie } from '../auth/sign-in.js';
 import type { Context } from '../context.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc.js';
 import { assertAvailable, rethrowUniqueViolation } from './auth.js';
