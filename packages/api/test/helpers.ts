@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@estate/db';
-import { type AppRouter, createCaller, createContext, type RateLimits } from '../src/index.js';
+import { ZodError, z } from 'zod';
+import { createCaller, createContext, type RateLimits } from '../src/index.js';
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -13,9 +14,26 @@ export interface BrowserOptions {
   headers?: Record<string, string>;
 }
 
+/** The context of one request as a browser with these options (and cookies) sends it, through the real createContext. */
+function requestContext(prisma: PrismaClient, options: BrowserOptions, cookie: string, resHeaders: Headers) {
+  const origin = options.origin === undefined ? 'http://localhost' : options.origin;
+  const headers = new Headers(options.headers);
+  if (origin) headers.set('origin', origin);
+  if (cookie) headers.set('cookie', cookie);
+  return createContext({
+    prisma,
+    req: new Request('http://localhost/trpc', { method: 'POST', headers }),
+    resHeaders,
+    clientIp: options.ip ?? '127.0.0.1',
+    secure: options.secure ?? false,
+    ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    ...(options.trustedOrigins && { trustedOrigins: options.trustedOrigins }),
+  });
+}
+
 /**
- * A browser as the server sees it: every call is a new request through the real
- * createContext, carrying the cookies earlier responses set.
+ * A browser as the server sees it: every call is a new request, carrying the cookies
+ * earlier responses set.
  */
 export function browser(prisma: PrismaClient, options: BrowserOptions = {}) {
   const jar = new Map<string, string>();
@@ -36,20 +54,8 @@ export function browser(prisma: PrismaClient, options: BrowserOptions = {}) {
       return state.setCookies;
     },
     async call<T>(fn: (caller: Caller) => Promise<T>): Promise<T> {
-      const origin = options.origin === undefined ? 'http://localhost' : options.origin;
-      const headers = new Headers(options.headers);
-      if (origin) headers.set('origin', origin);
-      if (jar.size > 0) headers.set('cookie', this.cookie);
       const resHeaders = new Headers();
-      const ctx = await createContext({
-        prisma,
-        req: new Request('http://localhost/trpc', { method: 'POST', headers }),
-        resHeaders,
-        clientIp: options.ip ?? '127.0.0.1',
-        secure: options.secure ?? false,
-        ...(options.rateLimits && { rateLimits: options.rateLimits }),
-        ...(options.trustedOrigins && { trustedOrigins: options.trustedOrigins }),
-      });
+      const ctx = await requestContext(prisma, options, this.cookie, resHeaders);
       try {
         return await fn(createCaller(ctx));
       } finally {
@@ -67,12 +73,10 @@ export function browser(prisma: PrismaClient, options: BrowserOptions = {}) {
 }
 
 export type Browser = ReturnType<typeof browser>;
-export type { AppRouter };
 
-/** A caller as a browser with no cookies would be. */
+/** A caller as a browser with no cookies would be, for calls that set none. */
 export async function anonymousCaller(prisma: PrismaClient) {
-  const req = new Request('http://localhost/trpc', { headers: { origin: 'http://localhost' } });
-  return createCaller(await createContext({ prisma, req, resHeaders: new Headers(), clientIp: '127.0.0.1', secure: false }));
+  return createCaller(await requestContext(prisma, {}, '', new Headers()));
 }
 
 let counter = 0;
@@ -129,7 +133,6 @@ export async function fieldErrors(promise: Promise<unknown>): Promise<Record<str
     },
     (caught: unknown) => caught,
   );
-  const { z, ZodError } = await import('zod');
   const cause = (error as { cause?: unknown }).cause;
   if (!(cause instanceof ZodError)) throw new Error(`expected a validation error, got ${String(error)}`);
   return z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>;
