@@ -1,26 +1,24 @@
 import type { FormEvent } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
 import { FormAlert } from '../components/FormAlert';
-import { PageLoading } from '../components/PageLoading';
+import { RequireSignedOut } from '../components/RequireSignedOut';
 import { TextField } from '../components/TextField';
 import { formErrorsOf, formText } from '../lib/forms';
-import { safeNextPath, withNext } from '../lib/next-path';
-import { useMe, useSetMe } from '../lib/session';
+import { withNext } from '../lib/next-path';
+import { useSetMe } from '../lib/session';
 import { trpc } from '../trpc';
 
 const fields = ['identifier', 'password'] as const;
 
 export function LoginPage() {
-  const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
-  const me = useMe();
-  const setMe = useSetMe();
-  // Once `me` is set, the redirect below takes the user on.
-  const login = trpc.auth.login.useMutation({ onSuccess: setMe });
+  return <RequireSignedOut>{(next) => <LoginForm next={next} />}</RequireSignedOut>;
+}
 
-  if (me.data) return <Navigate to={next} replace />;
-  if (me.isPending) return <PageLoading label="Loading…" />;
+/** Signing in sets `me`; RequireSignedOut then takes the user on to `next`. */
+function LoginForm({ next }: { next: string }) {
+  const setMe = useSetMe();
+  const login = trpc.auth.login.useMutation({ onSuccess: setMe });
 
   const errors = formErrorsOf(login.error, fields);
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

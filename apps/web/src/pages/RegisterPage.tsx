@@ -1,26 +1,24 @@
 import type { FormEvent } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
 import { FormAlert } from '../components/FormAlert';
-import { PageLoading } from '../components/PageLoading';
+import { RequireSignedOut } from '../components/RequireSignedOut';
 import { TextField } from '../components/TextField';
 import { formErrorsOf, formText } from '../lib/forms';
-import { safeNextPath, withNext } from '../lib/next-path';
-import { useMe, useSetMe } from '../lib/session';
+import { withNext } from '../lib/next-path';
+import { useSetMe } from '../lib/session';
 import { trpc } from '../trpc';
 
 const fields = ['email', 'username', 'password'] as const;
 
 export function RegisterPage() {
-  const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
-  const me = useMe();
-  const setMe = useSetMe();
-  // Registering signs in: once `me` is set, the redirect below takes the user on.
-  const register = trpc.auth.register.useMutation({ onSuccess: setMe });
+  return <RequireSignedOut>{(next) => <RegisterForm next={next} />}</RequireSignedOut>;
+}
 
-  if (me.data) return <Navigate to={next} replace />;
-  if (me.isPending) return <PageLoading label="Loading…" />;
+/** Registering sets `me`; RequireSignedOut then takes the user on to `next`. */
+function RegisterForm({ next }: { next: string }) {
+  const setMe = useSetMe();
+  const register = trpc.auth.register.useMutation({ onSuccess: setMe });
 
   const errors = formErrorsOf(register.error, fields);
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
