@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RateLimits } from '@estate/api';
+import type { FileStorage, RateLimits } from '@estate/api';
 import type { PrismaClient } from '@estate/db';
 import { DEMO_IMAGE_URL_PREFIX, demoImagesDir } from '@estate/db';
 import sirv from 'sirv';
@@ -9,8 +9,10 @@ import { createTrpcHandler, TRPC_ENDPOINT } from './trpc-handler.js';
 export interface AppOptions {
   prisma: PrismaClient;
   config: Pick<Config, 'webDistDir' | 'trustProxy' | 'logRequests' | 'trustedOrigins'>;
-  /** Overrides the login/register limits (tests use short windows). */
-  rateLimits?: RateLimits;
+  /** Where uploaded photos are kept. */
+  storage: FileStorage;
+  /** Overrides some rate limits (tests use small ones). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -68,11 +70,12 @@ function demoImages(): Handler {
 }
 
 /** The whole HTTP surface: /healthz, /trpc, demo images and the web app. */
-export function createApp({ prisma, config, rateLimits }: AppOptions): Handler {
+export function createApp({ prisma, config, storage, rateLimits }: AppOptions): Handler {
   const trpc = createTrpcHandler({
     prisma,
     trustProxy: config.trustProxy,
     trustedOrigins: config.trustedOrigins,
+    storage,
     ...(rateLimits && { rateLimits }),
   });
   const health = healthz(prisma);

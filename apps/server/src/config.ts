@@ -18,6 +18,10 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a whole number of connections' }).int().min(1).max(500).default(10),
   ESTATE_DATA_DIR: z.string().min(1).optional(),
+  UPLOADS_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../../.data/uploads', import.meta.url))),
   WEB_DIST_DIR: z
     .string()
     .min(1)
@@ -45,6 +49,8 @@ export type Config = {
   databaseUrl: string | undefined;
   poolSize: number;
   dataDir: string | undefined;
+  /** Where the local disk storage keeps uploaded photos. */
+  uploadsDir: string;
   webDistDir: string | null;
   seedDemo: boolean;
   demoPosts: number;
@@ -74,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     poolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.ESTATE_DATA_DIR,
+    uploadsDir: e.UPLOADS_DIR,
     // Without a web build the server still serves the API (e.g. in development, where Vite serves the app).
     webDistDir: existsSync(e.WEB_DIST_DIR) ? e.WEB_DIST_DIR : null,
     seedDemo: e.SEED_DEMO,

@@ -1,4 +1,4 @@
-import { hashPassword } from '@estate/api';
+import { diskStorage, hashPassword } from '@estate/api';
 import { createDb, DataDirError, type Db, DEMO_EMAIL, DEMO_PASSWORD, MigrationError, seedDemo } from '@estate/db';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
@@ -33,7 +33,13 @@ async function main(): Promise<void> {
   console.log(`[db] ${db.location}: schema up to date`);
   if (config.seedDemo) await seedIfFresh(db, config.demoPosts);
 
-  const running = await startServer({ prisma: db.prisma, config, port: config.port, host: config.host });
+  const running = await startServer({
+    prisma: db.prisma,
+    config,
+    storage: diskStorage(config.uploadsDir),
+    port: config.port,
+    host: config.host,
+  });
   console.log(`Estate is listening on ${running.url}${config.webDistDir ? '' : ' (API only: the web app is not built)'}`);
 
   let stopping = false;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { appRouter, createContext, RateLimited, type RateLimits } from '@estate/api';
+import { appRouter, createContext, type FileStorage, RateLimited, type RateLimits } from '@estate/api';
 import type { PrismaClient } from '@estate/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
@@ -31,7 +31,8 @@ export function createTrpcHandler(options: {
   prisma: PrismaClient;
   trustProxy: number;
   trustedOrigins: readonly string[];
-  rateLimits?: RateLimits;
+  storage: FileStorage;
+  rateLimits?: Partial<RateLimits>;
 }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
@@ -47,6 +48,7 @@ export function createTrpcHandler(options: {
           clientIp: clientIp(req, options.trustProxy),
           secure: isSecure(req, options.trustProxy),
           trustedOrigins: options.trustedOrigins,
+          storage: options.storage,
           ...(options.rateLimits && { rateLimits: options.rateLimits }),
         }),
       responseMeta({ errors }) {

@@ -3,6 +3,7 @@ import { createTestDb, testDbKinds } from '@estate/db/testing';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
+import { tempStorage } from './fixtures.js';
 
 // What only HTTP shows: real Set-Cookie headers, cookies carried by a client, Origin
 // checks on real requests, the 429 status with Retry-After, and X-Forwarded-* behind a proxy.
@@ -30,8 +31,15 @@ describe.each(testDbKinds())('sessions over HTTP on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind);
-    server = await startServer({ prisma: db.prisma, config, rateLimits, port: 0, host: '127.0.0.1' });
-    proxied = await startServer({ prisma: db.prisma, config: { ...config, trustProxy: 1 }, rateLimits, port: 0, host: '127.0.0.1' });
+    server = await startServer({ prisma: db.prisma, storage: tempStorage(), config, rateLimits, port: 0, host: '127.0.0.1' });
+    proxied = await startServer({
+      prisma: db.prisma,
+      storage: tempStorage(),
+      config: { ...config, trustProxy: 1 },
+      rateLimits,
+      port: 0,
+      host: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await server.close(1000);

@@ -4,7 +4,7 @@ import { createTestDb, testDbKinds } from '@estate/db/testing';
 import superjson, { type SuperJSONResult } from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
-import { webFixture } from './web-fixture.js';
+import { tempStorage, webFixture } from './fixtures.js';
 
 const config = { webDistDir: webFixture(), trustProxy: 0, logRequests: false, trustedOrigins: [] };
 
@@ -36,7 +36,7 @@ describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
         userId: user.id,
       },
     });
-    server = await startServer({ prisma: db.prisma, config, port: 0, host: '127.0.0.1' });
+    server = await startServer({ prisma: db.prisma, storage: tempStorage(), config, port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await server.close(1000);
@@ -103,7 +103,7 @@ describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
 describe('the server without its database', () => {
   it('answers /healthz with 503', async () => {
     const db = await createTestDb('pglite');
-    const server = await startServer({ prisma: db.prisma, config, port: 0, host: '127.0.0.1' });
+    const server = await startServer({ prisma: db.prisma, storage: tempStorage(), config, port: 0, host: '127.0.0.1' });
     await db.close();
     try {
       const response = await fetch(`${server.url}/healthz`);

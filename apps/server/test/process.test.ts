@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { webFixture } from './web-fixture.js';
+import { webFixture } from './fixtures.js';
 
 // The real entry point in its own process: configuration errors, start-up, signals.
 

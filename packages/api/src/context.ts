@@ -2,6 +2,7 @@ import type { PrismaClient } from '@estate/db';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './auth/cookies.js';
 import { defaultRateLimits, type RateLimits } from './auth/rate-limit.js';
 import { resolveSession } from './auth/session.js';
+import type { FileStorage } from './uploads/storage.js';
 
 export interface CreateContextOptions {
   prisma: PrismaClient;
@@ -15,14 +16,20 @@ export interface CreateContextOptions {
   secure: boolean;
   /** Origins besides the app's own allowed to send mutations (e.g. a separate front-end host). */
   trustedOrigins?: readonly string[];
-  rateLimits?: RateLimits;
+  /** Overrides some of the default limits (tests use small ones). */
+  rateLimits?: Partial<RateLimits>;
+  /** Where uploaded photos are kept (deleting a listing deletes its unused photos). */
+  storage: FileStorage;
+  /** The time, for sessions and rate limits (tests move it instead of waiting). */
+  clock?: () => Date;
 }
 
 /** Everything a procedure may use; built once per request, signed-in user included. */
 export async function createContext(opts: CreateContextOptions) {
   const { req, resHeaders, secure } = opts;
+  const clock = opts.clock ?? (() => new Date());
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
-  const session = token ? await resolveSession(opts.prisma, token) : null;
+  const session = token ? await resolveSession(opts.prisma, token, clock()) : null;
   if (token && !session) clearSessionCookie(opts);
   if (token && session?.refreshed) setSessionCookie(opts, token);
 
@@ -35,7 +42,9 @@ export async function createContext(opts: CreateContextOptions) {
     /** scheme://host the browser used to reach us. */
     ownOrigin: `${secure ? 'https' : 'http'}://${new URL(req.url).host}`,
     trustedOrigins: opts.trustedOrigins ?? [],
-    rateLimits: opts.rateLimits ?? defaultRateLimits,
+    rateLimits: { ...defaultRateLimits, ...opts.rateLimits } satisfies RateLimits,
+    now: clock,
+    storage: opts.storage,
     user: session?.user ?? null,
     sessionId: session?.id ?? null,
   };

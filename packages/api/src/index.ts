@@ -2,10 +2,13 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root.js';
 
 export { RateLimited } from './auth/errors.js';
+export { isAllowedOrigin } from './auth/origin.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
-export { defaultRateLimits, type Limit, type RateLimits } from './auth/rate-limit.js';
+export { defaultRateLimits, hit, type Limit, type RateLimits } from './auth/rate-limit.js';
 export { type Context, type CreateContextOptions, createContext } from './context.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
+export { diskStorage, type FileStorage } from './uploads/storage.js';
+export { sweepUnusedUploads, UNUSED_UPLOAD_TTL_MS, uploadKeys } from './uploads/usage.js';
 
 /** Inputs of every procedure, e.g. `RouterInputs['post']['search']`. */
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -1,6 +1,7 @@
 import { authRouter } from './router/auth.js';
 import { healthRouter } from './router/health.js';
 import { postRouter } from './router/post.js';
+import { savedPostRouter } from './router/saved-post.js';
 import { userRouter } from './router/user.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   auth: authRouter,
   health: healthRouter,
   post: postRouter,
+  savedPost: savedPostRouter,
   user: userRouter,
 });
 

@@ -1,12 +1,24 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError, z } from 'zod';
+import { ZodError } from 'zod';
 import { FieldCause, RateLimited } from './auth/errors.js';
 import { isAllowedOrigin } from './auth/origin.js';
 import type { Context } from './context.js';
 
-/** zod's flattened errors: one list of messages per invalid field. */
+/**
+ * zod's errors for forms: one list of messages per invalid field, named by its path
+ * (`title`, `detail.desc`, `images.2`), and the messages about the input as a whole.
+ */
 type FieldErrors = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
+
+function fieldErrorsOf(error: ZodError): FieldErrors {
+  const result: FieldErrors = { formErrors: [], fieldErrors: {} };
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) result.formErrors.push(issue.message);
+    else (result.fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+  }
+  return result;
+}
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -22,7 +34,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         // Per-field messages, so forms can show each beside its field.
-        zodError: error.code === 'BAD_REQUEST' && cause instanceof ZodError ? (z.flattenError(cause) as FieldErrors) : null,
+        zodError: error.code === 'BAD_REQUEST' && cause instanceof ZodError ? fieldErrorsOf(cause) : null,
         /** The one field at fault, when it is not a zod error (a taken email, a wrong password). */
         field: cause instanceof FieldCause ? cause.field : null,
         /** For TOO_MANY_REQUESTS: seconds until another attempt is allowed. */

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Prisma, PrismaClient } from '@estate/db';
 import { ZodError, z } from 'zod';
-import { createCaller, createContext, type RateLimits } from '../src/index.js';
+import { createCaller, createContext, diskStorage, type RateLimits } from '../src/index.js';
 
 type Caller = ReturnType<typeof createCaller>;
+
+/** Uploaded files of this test file's browsers. */
+export const testStorageDir = mkdtempSync(path.join(tmpdir(), 'estate-uploads-'));
+const storage = diskStorage(testStorageDir);
 
 export interface BrowserOptions {
   ip?: string;
   origin?: string | null;
   secure?: boolean;
-  rateLimits?: RateLimits;
+  rateLimits?: Partial<RateLimits>;
   trustedOrigins?: string[];
   headers?: Record<string, string>;
 }
@@ -26,6 +33,7 @@ function requestContext(prisma: PrismaClient, options: BrowserOptions, cookie: s
     resHeaders,
     clientIp: options.ip ?? '127.0.0.1',
     secure: options.secure ?? false,
+    storage,
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.trustedOrigins && { trustedOrigins: options.trustedOrigins }),
   });

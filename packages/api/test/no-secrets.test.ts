@@ -43,7 +43,7 @@ describe('no procedure returns secrets', () => {
       'post.search': (b) => b.call((api) => api.post.search({})),
       'post.byId': (b) => b.call((api) => api.post.byId({ id: post.id })),
       'user.byUsername': (b) => b.call((api) => api.user.byUsername({ username: other.user.username })),
-      'user.update': (b) => b.call((api) => api.user.update({ avatar: '/images/demo/a.svg' })),
+      'user.update': (b) => b.call((api) => api.user.update({ avatar: '/images/demo/avatar-2.svg' })),
       'auth.login': (b) => b.call((api) => api.auth.login({ identifier: me.account.email, password: me.account.password })),
       'user.changePassword': (b) =>
         b.call((api) => api.user.changePassword({ currentPassword: me.account.password, newPassword: 'another fine secret' })),

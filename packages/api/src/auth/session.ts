@@ -23,18 +23,17 @@ let lastSweep = 0;
  * Expired sessions are refused anyway; deleting them keeps the table small. The user's own
  * on every sign-in (an indexed delete), everyone's at most hourly per process.
  */
-async function deleteExpired(prisma: Pick<PrismaClient, 'session'>, userId: string): Promise<void> {
-  const now = new Date();
-  const everyone = now.getTime() - lastSweep >= SWEEP_EVERY_MS;
+async function deleteExpired(prisma: Pick<PrismaClient, 'session'>, userId: string, now: Date): Promise<void> {
+  const everyone = Math.abs(now.getTime() - lastSweep) >= SWEEP_EVERY_MS;
   if (everyone) lastSweep = now.getTime();
   await prisma.session.deleteMany({ where: { ...(!everyone && { userId }), expiresAt: { lt: now } } });
 }
 
-export async function createSession(prisma: Pick<PrismaClient, 'session'>, userId: string) {
-  await deleteExpired(prisma, userId);
+export async function createSession(prisma: Pick<PrismaClient, 'session'>, userId: string, now: Date = new Date()) {
+  await deleteExpired(prisma, userId, now);
   const token = randomBytes(32).toString('base64url');
   const session = await prisma.session.create({
-    data: { tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
+    data: { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
     select: { id: true, expiresAt: true },
   });
   return { token, ...session };
@@ -44,8 +43,8 @@ export async function createSession(prisma: Pick<PrismaClient, 'session'>, userI
  * The live session for a token, or null. Extends it (sliding expiry) when it was last
  * extended more than a day ago; `refreshed` tells the caller to re-send the cookie.
  */
-export async function resolveSession(prisma: PrismaClient, token: string) {
-  const now = Date.now();
+export async function resolveSession(prisma: PrismaClient, token: string, at: Date = new Date()) {
+  const now = at.getTime();
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },

@@ -1,25 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Prisma } from '@estate/db';
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../auth/cookies.js';
 import { fieldError } from '../auth/errors.js';
-import { emailField, isPersonal, PERSONAL_PASSWORD_MESSAGE, passwordField, usernameField } from '../auth/fields.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { hit, reset } from '../auth/rate-limit.js';
 import { createSession, sessionUserSelect } from '../auth/session.js';
 import type { Context } from '../context.js';
+import { loginInput, registerInput } from '../schemas/index.js';
 import { publicProcedure, router } from '../trpc.js';
-
-export const registerInput = z
-  .object({ email: emailField, username: usernameField, password: passwordField })
-  .refine((input) => !isPersonal(input.password, input.username, input.email), { message: PERSONAL_PASSWORD_MESSAGE, path: ['password'] });
-
-export const loginInput = z.object({
-  /** The email or the username; both are stored in lower case. */
-  identifier: z.string().trim().toLowerCase().min(1, 'Enter your email or username').max(254),
-  password: z.string().min(1, 'Enter your password').max(128),
-});
 
 const WRONG_CREDENTIALS = 'Wrong email, username or password.';
 
@@ -58,8 +47,8 @@ export async function rethrowUniqueViolation(
 const identifierKey = (action: string, identifier: string) => `${action}:id:${identifier}`;
 
 async function limitAttempts(ctx: Context, action: string, identifier: string) {
-  await hit(ctx.prisma, `${action}:ip:${ctx.clientIp}`, ctx.rateLimits.authPerIp);
-  await hit(ctx.prisma, identifierKey(action, identifier), ctx.rateLimits.authPerIdentifier);
+  await hit(ctx.prisma, `${action}:ip:${ctx.clientIp}`, ctx.rateLimits.authPerIp, ctx.now());
+  await hit(ctx.prisma, identifierKey(action, identifier), ctx.rateLimits.authPerIdentifier, ctx.now());
 }
 
 export const authRouter = router({
@@ -74,7 +63,7 @@ export const authRouter = router({
           data: { email: input.email, username: input.username, passwordHash },
           select: sessionUserSelect,
         });
-        return { user: created, token: (await createSession(tx, created.id)).token };
+        return { user: created, token: (await createSession(tx, created.id, ctx.now())).token };
       })
       .catch((error: unknown) => rethrowUniqueViolation(error, ctx.prisma, input));
     setSessionCookie(ctx, token);
@@ -94,7 +83,7 @@ export const authRouter = router({
     await reset(ctx.prisma, identifierKey('login', input.identifier));
     // A new session on every login: a token planted before login (fixation) never becomes signed in.
     if (ctx.sessionId) await ctx.prisma.session.deleteMany({ where: { id: ctx.sessionId } });
-    setSessionCookie(ctx, (await createSession(ctx.prisma, user.id)).token);
+    setSessionCookie(ctx, (await createSession(ctx.prisma, user.id, ctx.now())).token);
     const { passwordHash: _, ...me } = user;
     return me;
   }),

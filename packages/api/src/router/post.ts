@@ -1,82 +1,138 @@
-import { PostType, type Prisma } from '@estate/db';
+import { Prisma } from '@estate/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { afterCursor, cursorSchema, encodeCursor } from '../cursor.js';
-import { publicProcedure, router } from '../trpc.js';
+import { fieldError } from '../auth/errors.js';
+import { hit } from '../auth/rate-limit.js';
+import type { Context } from '../context.js';
+import { afterCursor, newestFirst, pageInput, pageOf } from '../cursor.js';
+import { withIsSaved } from '../listings/saved.js';
+import { postCardSelect, postPageSelect } from '../listings/select.js';
+import { checkPriceRange, postCreateInput, postIdInput, postUpdateInput, searchFilterShape, usernameField } from '../schemas/index.js';
+import { protectedProcedure, publicProcedure, router } from '../trpc.js';
+import { assertUsableImages, deleteFiles, releaseUnused, uploadIds } from '../uploads/usage.js';
 
-const price = z
-  .number({ error: 'Price must be a number' })
-  .int('Price must be a whole number')
-  .min(0, 'Price cannot be negative')
-  .max(1_000_000_000);
+export const postSearchInput = z.object({ ...searchFilterShape, ...pageInput('search', 20) }).superRefine(checkPriceRange);
 
-export const postSearchInput = z
-  .object({
-    /** Matched case-insensitively against the whole city name; blank means any city. */
-    city: z.string().trim().max(100).optional(),
-    type: z.enum(PostType).optional(),
-    minPrice: price.optional(),
-    maxPrice: price.optional(),
-    limit: z.number().int().min(1).max(50).default(20),
-    cursor: cursorSchema.optional(),
-  })
-  .refine((input) => input.minPrice === undefined || input.maxPrice === undefined || input.minPrice <= input.maxPrice, {
-    message: 'Maximum price must be at least the minimum price',
-    path: ['maxPrice'],
+const NOT_FOUND_MESSAGE = 'This listing does not exist or was removed';
+const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
+
+/** The listing, if it exists and `userId` owns it: NOT_FOUND or FORBIDDEN otherwise. */
+async function ownedPost(tx: Prisma.TransactionClient, id: string, userId: string) {
+  const post = await tx.post.findUnique({ where: { id }, select: { userId: true, images: true, postDetail: { select: { id: true } } } });
+  if (!post) throw notFound();
+  if (post.userId !== userId) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the lister can change or delete this listing.' });
+  return post;
+}
+
+/** A listing deleted by a concurrent request between our check and our write. */
+function rethrowVanished(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw notFound();
+  throw error;
+}
+
+/** A newest-first page of one lister's listings, as cards. */
+async function listingsOf(ctx: Context, userId: string, input: { limit: number; cursor?: { createdAt: Date; id: string } | undefined }) {
+  const rows = await ctx.prisma.post.findMany({
+    where: { userId, ...afterCursor(input.cursor) },
+    orderBy: [...newestFirst],
+    take: input.limit + 1,
+    select: postCardSelect,
   });
-
-/** What a result card shows. */
-export const postCardSelect = {
-  id: true,
-  title: true,
-  price: true,
-  images: true,
-  address: true,
-  city: true,
-  bedroom: true,
-  bathroom: true,
-  latitude: true,
-  longitude: true,
-  type: true,
-  property: true,
-  createdAt: true,
-} satisfies Prisma.PostSelect;
-
-const postPageSelect = {
-  ...postCardSelect,
-  updatedAt: true,
-  postDetail: {
-    select: { desc: true, utilities: true, pet: true, income: true, size: true, school: true, bus: true, restaurant: true },
-  },
-  user: { select: { username: true, avatar: true } },
-} satisfies Prisma.PostSelect;
+  const page = pageOf('listings', rows, input.limit, (row) => row);
+  return { ...page, items: await withIsSaved(ctx, page.items) };
+}
 
 export const postRouter = router({
   search: publicProcedure.input(postSearchInput).query(async ({ ctx, input }) => {
     const city = input.city?.toLowerCase();
-    const where: Prisma.PostWhereInput = {
-      ...(city && { cityKey: city }),
-      ...(input.type && { type: input.type }),
-      ...((input.minPrice !== undefined || input.maxPrice !== undefined) && {
-        price: { gte: input.minPrice, lte: input.maxPrice },
-      }),
-      ...afterCursor(input.cursor),
-    };
-    // One extra row tells whether another page exists without counting.
     const rows = await ctx.prisma.post.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: {
+        ...(city && { cityKey: city }),
+        ...(input.type && { type: input.type }),
+        ...((input.minPrice !== undefined || input.maxPrice !== undefined) && { price: { gte: input.minPrice, lte: input.maxPrice } }),
+        ...afterCursor(input.cursor),
+      },
+      orderBy: [...newestFirst],
       take: input.limit + 1,
       select: postCardSelect,
     });
-    const items = rows.slice(0, input.limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+    const page = pageOf('search', rows, input.limit, (row) => row);
+    return { ...page, items: await withIsSaved(ctx, page.items) };
   }),
 
-  byId: publicProcedure.input(z.object({ id: z.uuid('Not a listing id') })).query(async ({ ctx, input }) => {
+  byId: publicProcedure.input(postIdInput).query(async ({ ctx, input }) => {
     const post = await ctx.prisma.post.findUnique({ where: { id: input.id }, select: postPageSelect });
-    if (!post) throw new TRPCError({ code: 'NOT_FOUND', message: 'This listing does not exist or was removed' });
-    return post;
+    if (!post) throw notFound();
+    const { userId, ...shown } = post;
+    const [withSaved] = await withIsSaved(ctx, [shown]);
+    return { ...(withSaved ?? { ...shown, isSaved: false }), isMine: ctx.user?.id === userId };
+  }),
+
+  /** My listings, newest first. */
+  mine: protectedProcedure
+    .input(z.object(pageInput('listings')).default({ limit: 24 }))
+    .query(({ ctx, input }) => listingsOf(ctx, ctx.user.id, input)),
+
+  /** A lister's listings for their public profile, newest first. */
+  byUser: publicProcedure.input(z.object({ username: usernameField, ...pageInput('listings') })).query(async ({ ctx, input }) => {
+    const user = await ctx.prisma.user.findUnique({ where: { username: input.username }, select: { id: true } });
+    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'No user with this username.' });
+    return listingsOf(ctx, user.id, input);
+  }),
+
+  create: protectedProcedure.input(postCreateInput).mutation(async ({ ctx, input }) => {
+    await hit(ctx.prisma, `listing:user:${ctx.user.id}`, ctx.rateLimits.listings, ctx.now());
+    const { detail, ...fields } = input;
+    // The listing and its details together, or neither.
+    return ctx.prisma.$transaction(async (tx) => {
+      await assertUsableImages(tx, ctx.user.id, fields.images, 'images');
+      return tx.post.create({
+        data: { ...fields, cityKey: fields.city.toLowerCase(), userId: ctx.user.id, postDetail: { create: detail } },
+        select: { id: true },
+      });
+    });
+  }),
+
+  update: protectedProcedure.input(postUpdateInput).mutation(async ({ ctx, input }) => {
+    const { id, detail, ...fields } = input;
+    await ctx.prisma
+      .$transaction(async (tx) => {
+        const post = await ownedPost(tx, id, ctx.user.id);
+        // Photos already on the listing stay usable (demo listings' pictures, say); new ones must be the lister's.
+        if (fields.images)
+          await assertUsableImages(
+            tx,
+            ctx.user.id,
+            fields.images.filter((url) => !post.images.includes(url)),
+            'images',
+          );
+        if (detail && !post.postDetail && detail.desc === undefined) {
+          throw fieldError('BAD_REQUEST', 'detail.desc', 'Describe the home');
+        }
+        await tx.post.update({
+          where: { id },
+          data: {
+            ...fields,
+            ...(fields.city !== undefined && { cityKey: fields.city.toLowerCase() }),
+            ...(detail && { postDetail: { upsert: { update: detail, create: { desc: '', ...detail } } } }),
+          },
+          select: { id: true },
+        });
+      })
+      .catch(rethrowVanished);
+    return { id };
+  }),
+
+  /** Removes the listing with its details and saves; chats about it stay. Its photos go once nothing else uses them. */
+  delete: protectedProcedure.input(postIdInput).mutation(async ({ ctx, input }) => {
+    const released = await ctx.prisma
+      .$transaction(async (tx) => {
+        const post = await ownedPost(tx, input.id, ctx.user.id);
+        await tx.post.delete({ where: { id: input.id }, select: { id: true } });
+        return releaseUnused(tx, uploadIds(post.images));
+      })
+      .catch(rethrowVanished);
+    await deleteFiles(ctx.storage, released);
+    return { deleted: true };
   }),
 });
