@@ -7,7 +7,7 @@ import { z } from 'zod';
 const TAG = /<\/?[a-z!?][^<>]*>/gi;
 const TAG_OPENER = /<(?=[a-z/!?])/gi;
 // Control characters except tab and line feed (and the line/paragraph separators that break JS strings).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g;
+const CONTROL = /(?![\t\n])\p{Cc}|[\u2028\u2029]/gu;
 
 export function plainText(value: string): string {
   let text = value.replace(/\r\n?/g, '\n').replace(CONTROL, '');
