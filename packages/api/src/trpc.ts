@@ -14,8 +14,12 @@ type FieldErrors = { formErrors: string[]; fieldErrors: Record<string, string[] 
 function fieldErrorsOf(error: ZodError): FieldErrors {
   const result: FieldErrors = { formErrors: [], fieldErrors: {} };
   for (const issue of error.issues) {
-    if (issue.path.length === 0) result.formErrors.push(issue.message);
-    else (result.fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+    if (issue.path.length === 0) {
+      result.formErrors.push(issue.message);
+      continue;
+    }
+    const field = issue.path.join('.');
+    result.fieldErrors[field] = [...(result.fieldErrors[field] ?? []), issue.message];
   }
   return result;
 }
