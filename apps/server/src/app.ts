@@ -4,7 +4,9 @@ import type { PrismaClient } from '@estate/db';
 import { DEMO_IMAGE_URL_PREFIX, demoImagesDir } from '@estate/db';
 import sirv from 'sirv';
 import type { Config } from './config.js';
+import { sendText } from './respond.js';
 import { createTrpcHandler, TRPC_ENDPOINT } from './trpc-handler.js';
+import { UPLOAD_ENDPOINT, UPLOADS_PREFIX, uploadedFiles, uploadHandler } from './uploads/http.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -16,11 +18,6 @@ export interface AppOptions {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
-
-function sendText(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-  res.end(body);
-}
 
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('x-content-type-options', 'nosniff');
@@ -69,7 +66,7 @@ function demoImages(): Handler {
   };
 }
 
-/** The whole HTTP surface: /healthz, /trpc, demo images and the web app. */
+/** The whole HTTP surface: /healthz, /trpc, uploads, demo images and the web app. */
 export function createApp({ prisma, config, storage, rateLimits }: AppOptions): Handler {
   const trpc = createTrpcHandler({
     prisma,
@@ -78,6 +75,8 @@ export function createApp({ prisma, config, storage, rateLimits }: AppOptions): 
     storage,
     ...(rateLimits && { rateLimits }),
   });
+  const upload = uploadHandler({ prisma, storage, trustProxy: config.trustProxy, trustedOrigins: config.trustedOrigins, rateLimits });
+  const uploaded = uploadedFiles(storage);
   const health = healthz(prisma);
   const images = demoImages();
   const web = config.webDistDir ? webApp(config.webDistDir) : null;
@@ -89,6 +88,8 @@ export function createApp({ prisma, config, storage, rateLimits }: AppOptions): 
     try {
       if (path === '/healthz') return await health(req, res);
       if (path === TRPC_ENDPOINT || path.startsWith(`${TRPC_ENDPOINT}/`)) return await trpc(req, res);
+      if (path === UPLOAD_ENDPOINT) return await upload(req, res);
+      if (path.startsWith(UPLOADS_PREFIX)) return await uploaded(req, res);
       if (path.startsWith(DEMO_IMAGE_URL_PREFIX)) {
         req.url = req.url?.slice(DEMO_IMAGE_URL_PREFIX.length - 1);
         return images(req, res);

@@ -2,6 +2,7 @@ import { diskStorage, hashPassword } from '@estate/api';
 import { createDb, DataDirError, type Db, DEMO_EMAIL, DEMO_PASSWORD, MigrationError, seedDemo } from '@estate/db';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
+import { startUploadSweeper } from './uploads/sweeper.js';
 
 // The production entry point: configuration, database (migrated before the first
 // request), optional demo data, HTTP, and a graceful stop on SIGTERM/SIGINT.
@@ -33,13 +34,9 @@ async function main(): Promise<void> {
   console.log(`[db] ${db.location}: schema up to date`);
   if (config.seedDemo) await seedIfFresh(db, config.demoPosts);
 
-  const running = await startServer({
-    prisma: db.prisma,
-    config,
-    storage: diskStorage(config.uploadsDir),
-    port: config.port,
-    host: config.host,
-  });
+  const storage = diskStorage(config.uploadsDir);
+  const running = await startServer({ prisma: db.prisma, config, storage, port: config.port, host: config.host });
+  const stopSweeper = startUploadSweeper(db.prisma, storage);
   console.log(`Estate is listening on ${running.url}${config.webDistDir ? '' : ' (API only: the web app is not built)'}`);
 
   let stopping = false;
@@ -47,6 +44,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
+    stopSweeper();
     await running.close(config.shutdownTimeoutMs);
     await db.close();
     console.log('Stopped.');

@@ -4,20 +4,13 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { tempStorage } from './fixtures.js';
+import { mutate } from './trpc-http.js';
 
 // What only HTTP shows: real Set-Cookie headers, cookies carried by a client, Origin
 // checks on real requests, the 429 status with Retry-After, and X-Forwarded-* behind a proxy.
 
 const config = { webDistDir: null, trustProxy: 0, logRequests: false, trustedOrigins: [] };
 const rateLimits = { authPerIp: { max: 3, windowMs: 60_000 }, authPerIdentifier: { max: 100, windowMs: 60_000 } };
-
-function mutate(base: string, procedure: string, input: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${base}/trpc/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, ...headers },
-    body: JSON.stringify(superjson.serialize(input)),
-  });
-}
 
 async function me(base: string, cookie: string) {
   const response = await fetch(`${base}/trpc/auth.me`, { headers: { cookie } });

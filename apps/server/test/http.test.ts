@@ -5,12 +5,9 @@ import superjson, { type SuperJSONResult } from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { tempStorage, webFixture } from './fixtures.js';
+import { query } from './trpc-http.js';
 
 const config = { webDistDir: webFixture(), trustProxy: 0, logRequests: false, trustedOrigins: [] };
-
-function trpcGet(base: string, procedure: string, input: unknown) {
-  return fetch(`${base}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`);
-}
 
 describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
   let db: Db;
@@ -50,7 +47,7 @@ describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
   });
 
   it('serves tRPC queries with superjson', async () => {
-    const response = await trpcGet(server.url, 'post.search', { city: 'BOISE' });
+    const response = await query(server.url, 'post.search', { city: 'BOISE' });
     expect(response.status).toBe(200);
     const { result } = (await response.json()) as { result: { data: SuperJSONResult } };
     const body = superjson.deserialize<{ items: Array<{ title: string; createdAt: Date }> }>(result.data);
@@ -59,7 +56,7 @@ describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
   });
 
   it('answers bad input with 400 and the message of each field', async () => {
-    const response = await trpcGet(server.url, 'post.search', { minPrice: 10, maxPrice: 1 });
+    const response = await query(server.url, 'post.search', { minPrice: 10, maxPrice: 1 });
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { json: { data: Record<string, unknown> } } };
     expect(error.json.data.code).toBe('BAD_REQUEST');

@@ -24,12 +24,17 @@ export interface CreateContextOptions {
   clock?: () => Date;
 }
 
+/** The session cookie's token and its live session (null when signed out), from a Cookie header. */
+export async function sessionFromCookie(prisma: PrismaClient, cookieHeader: string | null, now: Date) {
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  return { token, session: token ? await resolveSession(prisma, token, now) : null };
+}
+
 /** Everything a procedure may use; built once per request, signed-in user included. */
 export async function createContext(opts: CreateContextOptions) {
   const { req, resHeaders, secure } = opts;
   const clock = opts.clock ?? (() => new Date());
-  const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
-  const session = token ? await resolveSession(opts.prisma, token, clock()) : null;
+  const { token, session } = await sessionFromCookie(opts.prisma, req.headers.get('cookie'), clock());
   if (token && !session) clearSessionCookie(opts);
   if (token && session?.refreshed) setSessionCookie(opts, token);
 

@@ -5,8 +5,9 @@ export { RateLimited } from './auth/errors.js';
 export { isAllowedOrigin } from './auth/origin.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export { defaultRateLimits, hit, type Limit, type RateLimits } from './auth/rate-limit.js';
-export { type Context, type CreateContextOptions, createContext } from './context.js';
+export { type Context, type CreateContextOptions, createContext, sessionFromCookie } from './context.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
+export { UPLOAD_SIZES, type UploadSize, uploadUrl } from './schemas/images.js';
 export { diskStorage, type FileStorage } from './uploads/storage.js';
 export { sweepUnusedUploads, UNUSED_UPLOAD_TTL_MS, uploadKeys } from './uploads/usage.js';
 

@@ -53,7 +53,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Every procedure: mutations only from the app's own pages (or trusted origins). */
 export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
-  if (type === 'mutation' && !isAllowedOrigin(ctx.req, ctx.ownOrigin, ctx.trustedOrigins)) {
+  if (type === 'mutation' && !isAllowedOrigin(ctx.req.headers, ctx.ownOrigin, ctx.trustedOrigins)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused: this action must come from the Estate site itself.' });
   }
   return next();

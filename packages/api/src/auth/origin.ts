@@ -4,10 +4,10 @@
  * configured as trusted, may change state. A request with neither header does not come
  * from a browser, so it cannot be a cross-site forgery riding on a user's cookie.
  */
-export function isAllowedOrigin(req: Request, ownOrigin: string, trusted: readonly string[]): boolean {
-  const origin = req.headers.get('origin');
+export function isAllowedOrigin(headers: Pick<Headers, 'get'>, ownOrigin: string, trusted: readonly string[]): boolean {
+  const origin = headers.get('origin');
   if (origin !== null) return origin === ownOrigin || trusted.includes(origin);
-  const site = req.headers.get('sec-fetch-site');
+  const site = headers.get('sec-fetch-site');
   if (site !== null) return site === 'same-origin' || site === 'none';
   return true;
 }
