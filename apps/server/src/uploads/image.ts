@@ -38,7 +38,11 @@ export async function processImage(bytes: Buffer, format: ImageFormat): Promise<
     const sizes = await Promise.all(
       (Object.entries(UPLOAD_SIZES) as Array<[UploadSize, number]>).map(async ([size, width]) => ({
         size,
-        ...(await upright.clone().resize({ width, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true })),
+        ...(await upright
+          .clone()
+          .resize({ width, withoutEnlargement: true })
+          .webp({ quality: 80, effort: 2 })
+          .toBuffer({ resolveWithObject: true })),
       })),
     );
     const largest = sizes.find((entry) => entry.size === 'lg')?.info;
