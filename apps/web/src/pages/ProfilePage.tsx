@@ -3,7 +3,8 @@ import { Link, useParams } from 'react-router';
 import { Avatar } from '../components/Avatar';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { NotFound } from '../components/NotFound';
-import { PostCard, PostCardSkeleton } from '../components/PostCard';
+import { PostCardSkeleton } from '../components/PostCard';
+import { PostList } from '../components/PostList';
 import { isNotFound } from '../lib/api-error';
 import { formatCount, formatDate } from '../lib/format';
 import { useMe } from '../lib/session';
@@ -12,6 +13,8 @@ import { trpc } from '../trpc';
 import './ProfilePage.css';
 
 type Profile = RouterOutputs['user']['byUsername'];
+
+const pageSize = 12;
 
 /** A user's public page: who they are and what they list. */
 export function ProfilePage() {
@@ -45,6 +48,10 @@ export function ProfilePage() {
 function ProfileView({ profile }: { profile: Profile }) {
   usePageTitle(profile.username);
   const isMe = useMe().data?.username === profile.username;
+  const listings = trpc.post.byUser.useInfiniteQuery(
+    { username: profile.username, limit: pageSize },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
   return (
     <div className="container profile-page">
       <header className="profile-header">
@@ -63,27 +70,16 @@ function ProfileView({ profile }: { profile: Profile }) {
       </header>
       <section className="profile-page__listings" aria-labelledby="profile-listings">
         <h2 id="profile-listings">Listings</h2>
-        {profile.posts.length === 0 ? (
-          <div className="results-message">
-            <h3>No listings yet</h3>
-            <p>{isMe ? 'Homes you list will appear here.' : `${profile.username} has not listed any homes.`}</p>
-          </div>
-        ) : (
-          <>
-            {profile.postCount > profile.posts.length && (
-              <p className="profile-page__count">
-                The latest {profile.posts.length} of {formatCount(profile.postCount, 'listing')}
-              </p>
-            )}
-            <ul className="card-grid">
-              {profile.posts.map((post) => (
-                <li key={post.id}>
-                  <PostCard post={post} />
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <PostList
+          results={listings}
+          total={profile.postCount}
+          empty={
+            <div className="results-message">
+              <h3>No listings yet</h3>
+              <p>{isMe ? 'Homes you list will appear here.' : `${profile.username} has not listed any homes.`}</p>
+            </div>
+          }
+        />
       </section>
     </div>
   );
