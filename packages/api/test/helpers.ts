@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Prisma, PrismaClient } from '@estate/db';
+import type { AnyProcedure } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import superjson from 'superjson';
 import { ZodError, z } from 'zod';
-import { createCaller, createContext, diskStorage, type RateLimits } from '../src/index.js';
+import { appRouter, createCaller, createContext, diskStorage, type RateLimits } from '../src/index.js';
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -12,43 +15,108 @@ type Caller = ReturnType<typeof createCaller>;
 export const testStorageDir = mkdtempSync(path.join(tmpdir(), 'estate-uploads-'));
 const storage = diskStorage(testStorageDir);
 
+/** The time as sessions and rate limits see it, moved by the test instead of waited for. */
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+const HOUR = 60 * 60_000;
+let latest = Date.now();
+
+/**
+ * A clock that moves only when told. Each starts an hour past the latest time any earlier
+ * clock (or the real one) reached, so time never goes back between tests and the sweeps the
+ * server throttles per process (expired rate-limit rows once a minute, sessions once an
+ * hour) always run on a new clock's first request.
+ */
+export function testClock(): TestClock {
+  let time = Math.max(latest, Date.now()) + HOUR;
+  latest = time;
+  return {
+    now: () => new Date(time),
+    advance(ms) {
+      time += ms;
+      latest = Math.max(latest, time);
+    },
+  };
+}
+
+/** An address of the documentation range no other browser has, so no two share a rate-limit counter by accident. */
+function randomIp(): string {
+  const bytes = randomBytes(8);
+  return `2001:db8:${[0, 2, 4, 6].map((i) => bytes.readUInt16BE(i).toString(16)).join(':')}::`;
+}
+
 export interface BrowserOptions {
+  /** The client address; by default one of the browser's own. */
   ip?: string;
   origin?: string | null;
   secure?: boolean;
   rateLimits?: Partial<RateLimits>;
   trustedOrigins?: string[];
   headers?: Record<string, string>;
+  clock?: TestClock;
 }
 
-/** The context of one request as a browser with these options (and cookies) sends it, through the real createContext. */
-function requestContext(prisma: PrismaClient, options: BrowserOptions, cookie: string, resHeaders: Headers) {
-  const origin = options.origin === undefined ? 'http://localhost' : options.origin;
-  const headers = new Headers(options.headers);
-  if (origin) headers.set('origin', origin);
-  if (cookie) headers.set('cookie', cookie);
-  return createContext({
-    prisma,
-    req: new Request('http://localhost/trpc', { method: 'POST', headers }),
-    resHeaders,
-    clientIp: options.ip ?? '127.0.0.1',
-    secure: options.secure ?? false,
-    storage,
-    ...(options.rateLimits && { rateLimits: options.rateLimits }),
-    ...(options.trustedOrigins && { trustedOrigins: options.trustedOrigins }),
-  });
+/** A response as an HTTP client receives it: the body is the text to search, errors as the error formatter shaped them. */
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
 }
 
 /**
- * A browser as the server sees it: every call is a new request, carrying the cookies
- * earlier responses set.
+ * A browser as the server sees it: every call is a new request through the real
+ * createContext, carrying the cookies earlier responses set. `call` goes through a
+ * server-side caller; `http` through tRPC's fetch adapter, as the server serves it.
  */
 export function browser(prisma: PrismaClient, options: BrowserOptions = {}) {
+  const ip = options.ip ?? randomIp();
   const jar = new Map<string, string>();
-  const state = { setCookies: [] as string[] };
+  const state = { setCookies: [] as string[], received: [] as string[] };
+
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+
+  function headers(extra: Record<string, string> = {}): Headers {
+    const origin = options.origin === undefined ? 'http://localhost' : options.origin;
+    const result = new Headers({ ...options.headers, ...extra });
+    if (origin) result.set('origin', origin);
+    if (jar.size > 0) result.set('cookie', cookieHeader());
+    return result;
+  }
+
+  function context(req: Request, resHeaders: Headers) {
+    const { clock } = options;
+    return createContext({
+      prisma,
+      req,
+      resHeaders,
+      clientIp: ip,
+      secure: options.secure ?? false,
+      storage,
+      ...(clock && { clock: () => clock.now() }),
+      ...(options.rateLimits && { rateLimits: options.rateLimits }),
+      ...(options.trustedOrigins && { trustedOrigins: options.trustedOrigins }),
+    });
+  }
+
+  function receive(response: Headers): void {
+    state.setCookies = response.getSetCookie();
+    state.received.push(...state.setCookies);
+    for (const setCookie of state.setCookies) {
+      const [pair = ''] = setCookie.split(';');
+      const [name = '', ...value] = pair.split('=');
+      const maxAge = /Max-Age=(\d+)/.exec(setCookie)?.[1];
+      if (maxAge === '0') jar.delete(name);
+      else jar.set(name, value.join('='));
+    }
+  }
+
   return {
+    ip,
     get cookie() {
-      return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      return cookieHeader();
     },
     set cookie(header: string) {
       jar.clear();
@@ -61,21 +129,42 @@ export function browser(prisma: PrismaClient, options: BrowserOptions = {}) {
     get setCookies() {
       return state.setCookies;
     },
+    /** Every Set-Cookie header this browser ever received. */
+    get receivedCookies() {
+      return state.received;
+    },
     async call<T>(fn: (caller: Caller) => Promise<T>): Promise<T> {
       const resHeaders = new Headers();
-      const ctx = await requestContext(prisma, options, this.cookie, resHeaders);
+      const ctx = await context(new Request('http://localhost/trpc', { method: 'POST', headers: headers() }), resHeaders);
       try {
         return await fn(createCaller(ctx));
       } finally {
-        state.setCookies = resHeaders.getSetCookie();
-        for (const setCookie of state.setCookies) {
-          const [pair = ''] = setCookie.split(';');
-          const [name = '', ...value] = pair.split('=');
-          const maxAge = /Max-Age=(\d+)/.exec(setCookie)?.[1];
-          if (maxAge === '0') jar.delete(name);
-          else jar.set(name, value.join('='));
-        }
+        receive(resHeaders);
       }
+    },
+    /** One procedure over HTTP (GET for queries, POST for mutations, unless `method` says otherwise). */
+    async http(procedure: string, input?: unknown, method?: 'GET' | 'POST'): Promise<HttpResponse> {
+      // At run time the router's procedures are keyed by their dotted path.
+      const type = (appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>)[procedure]?._def.type;
+      if (!type) throw new Error(`no procedure ${procedure}`);
+      const url = `http://localhost/trpc/${procedure}`;
+      const encoded = input === undefined ? undefined : JSON.stringify(superjson.serialize(input));
+      const req =
+        (method ?? (type === 'query' ? 'GET' : 'POST')) === 'GET'
+          ? new Request(encoded ? `${url}?input=${encodeURIComponent(encoded)}` : url, { headers: headers() })
+          : new Request(url, {
+              method: 'POST',
+              headers: headers({ 'content-type': 'application/json' }),
+              ...(encoded && { body: encoded }),
+            });
+      const response = await fetchRequestHandler({
+        endpoint: '/trpc',
+        req,
+        router: appRouter,
+        createContext: ({ req: fetched, resHeaders }) => context(fetched, resHeaders),
+      });
+      receive(response.headers);
+      return { status: response.status, headers: response.headers, text: await response.text() };
     },
   };
 }
@@ -84,7 +173,17 @@ export type Browser = ReturnType<typeof browser>;
 
 /** A caller as a browser with no cookies would be, for calls that set none. */
 export async function anonymousCaller(prisma: PrismaClient) {
-  return createCaller(await requestContext(prisma, {}, '', new Headers()));
+  const resHeaders = new Headers();
+  return createCaller(
+    await createContext({
+      prisma,
+      req: new Request('http://localhost/trpc', { method: 'POST', headers: { origin: 'http://localhost' } }),
+      resHeaders,
+      clientIp: randomIp(),
+      secure: false,
+      storage,
+    }),
+  );
 }
 
 let counter = 0;
