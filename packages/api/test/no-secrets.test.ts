@@ -1,71 +1,205 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '@estate/db';
-import { createTestDb } from '@estate/db/testing';
+import { createTestDb, testDbKinds } from '@estate/db/testing';
+import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/index.js';
-import { type Browser, browser, createPost, newAccount, registered } from './helpers.js';
+import { type Browser, browser, createPost, type HttpResponse, newAccount, registered } from './helpers.js';
 
-// Every procedure is called once (the list must name them all, so a new procedure cannot
-// be forgotten) and everything it returns is searched for secrets: password hashes,
-// session tokens or their hashes, and any email but the caller's own.
+// Every procedure is called over HTTP as a client calls it, once so that it succeeds and once
+// so that it fails (the list must name them all, so a new procedure cannot be forgotten).
+// Every response, body and headers, errors as the error formatter shaped them, is then
+// searched for every secret the test came across: each session token a cookie carried,
+// each token hash and password hash the database held, each password, and each email but
+// the caller's own. A value is searched for, whatever key or message it would hide under.
 
-const SECRET_KEYS = ['passwordHash', 'tokenHash', 'token'];
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const labelled = (kind: string, values: Iterable<string>) => Array.from(values, (value) => ({ kind, value }));
 
-function findSecrets(value: unknown, forbidden: string[], path = 'output'): string[] {
-  if (typeof value === 'string') return forbidden.some((secret) => value.includes(secret)) ? [`${path} = ${value}`] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => findSecrets(item, forbidden, `${path}[${i}]`));
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.entries(value).flatMap(([key, item]) => [
-      ...(SECRET_KEYS.includes(key) ? [`${path}.${key}`] : []),
-      ...findSecrets(item, forbidden, `${path}.${key}`),
-    ]);
-  }
-  return [];
-}
-
-describe('no procedure returns secrets', () => {
+describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
   let db: Db;
   beforeAll(async () => {
-    db = await createTestDb('pglite');
+    db = await createTestDb(kind);
   });
   afterAll(() => db.close());
 
-  it('walks the output of every procedure', async () => {
+  it('searches every response and every error for every secret', async () => {
+    const browsers: Browser[] = [];
+    const open = (options: Parameters<typeof browser>[1] = {}) => {
+      const b = browser(db.prisma, options);
+      browsers.push(b);
+      return b;
+    };
     const me = await registered(db.prisma, {}, 'me');
     const other = await registered(db.prisma, {}, 'other');
-    const post = await createPost(db.prisma, other.user.id, { postDetail: { create: { desc: 'Nice' } } });
+    browsers.push(me.browser, other.browser);
+    const theirPost = await createPost(db.prisma, other.user.id, { postDetail: { create: { desc: 'Nice' } } });
     const fresh = newAccount('fresh');
+    const changedPassword = 'another fine secret';
+    const passwords = [me.account.password, other.account.password, fresh.password, changedPassword];
+    const listing = {
+      title: 'Bright family house',
+      price: 420_000,
+      images: ['/images/demo/house-1.svg'],
+      address: '2 Oak Ave',
+      city: 'Denver',
+      bedroom: 3,
+      bathroom: 2,
+      latitude: 39.74,
+      longitude: -104.99,
+      type: 'buy',
+      property: 'house',
+      detail: { desc: 'Near the park' },
+    };
 
-    type Call = (b: Browser) => Promise<unknown>;
-    // In order: the last ones sign out and delete.
-    const calls: Record<string, Call> = {
-      'health.check': (b) => b.call((api) => api.health.check()),
-      'auth.me': (b) => b.call((api) => api.auth.me()),
-      'post.search': (b) => b.call((api) => api.post.search({})),
-      'post.byId': (b) => b.call((api) => api.post.byId({ id: post.id })),
-      'user.byUsername': (b) => b.call((api) => api.user.byUsername({ username: other.user.username })),
-      'user.update': (b) => b.call((api) => api.user.update({ avatar: '/images/demo/avatar-2.svg' })),
-      'auth.login': (b) => b.call((api) => api.auth.login({ identifier: me.account.email, password: me.account.password })),
-      'user.changePassword': (b) =>
-        b.call((api) => api.user.changePassword({ currentPassword: me.account.password, newPassword: 'another fine secret' })),
-      'auth.register': () => browser(db.prisma).call((api) => api.auth.register(fresh)),
-      'auth.logout': (b) => b.call((api) => api.auth.logout()),
-      'user.delete': async () => {
-        const b = browser(db.prisma);
-        await b.call((api) => api.auth.login({ identifier: fresh.email, password: fresh.password }));
-        return b.call((api) => api.user.delete({ password: fresh.password }));
-      },
+    /** Secrets as the database holds them now; called after every request, so none created meanwhile is missed. */
+    const stored = { tokenHashes: new Set<string>(), passwordHashes: new Set<string>(), emails: new Set<string>() };
+    async function collectStored() {
+      for (const { tokenHash } of await db.prisma.session.findMany({ select: { tokenHash: true } })) stored.tokenHashes.add(tokenHash);
+      for (const user of await db.prisma.user.findMany({ select: { email: true, passwordHash: true } })) {
+        stored.emails.add(user.email);
+        stored.passwordHashes.add(user.passwordHash);
+      }
+    }
+    /** The email of the account signed in on this browser, if any. */
+    async function signedInEmail(b: Browser): Promise<string | null> {
+      const token = /estate_session=([^;]+)/.exec(b.cookie)?.[1];
+      if (!token) return null;
+      const session = await db.prisma.session.findUnique({
+        where: { tokenHash: sha256(token) },
+        select: { user: { select: { email: true } } },
+      });
+      return session?.user.email ?? null;
+    }
+
+    interface Sent {
+      procedure: string;
+      response: HttpResponse;
+      /** The caller's own values: its email before and after the call, and what it sent. */
+      own: string;
+    }
+    const sent: Sent[] = [];
+    async function send(b: Browser, procedure: string, input?: unknown, method?: 'GET' | 'POST') {
+      const before = await signedInEmail(b);
+      const response = await b.http(procedure, input, method);
+      sent.push({ procedure, response, own: [before, await signedInEmail(b), JSON.stringify(input ?? null)].join('\n') });
+      await collectStored();
+      return response;
+    }
+    const result = <T>(response: HttpResponse) => superjson.deserialize<T>(JSON.parse(response.text).result.data);
+
+    type Step = (procedure: string) => Promise<HttpResponse>;
+    const evil = open({ origin: 'https://evil.example' });
+    let mine = '';
+    // In order: the last ones sign out and delete. Each: [succeeds, fails with this code, fails].
+    const calls: Record<string, [Step, string, Step]> = {
+      'health.check': [(p) => send(me.browser, p), 'METHOD_NOT_SUPPORTED', (p) => send(me.browser, p, undefined, 'POST')],
+      'auth.me': [(p) => send(me.browser, p), 'METHOD_NOT_SUPPORTED', (p) => send(me.browser, p, undefined, 'POST')],
+      'post.search': [(p) => send(me.browser, p, {}), 'BAD_REQUEST', (p) => send(me.browser, p, { minPrice: 9, maxPrice: 1 })],
+      'post.byId': [(p) => send(me.browser, p, { id: theirPost.id }), 'NOT_FOUND', (p) => send(me.browser, p, { id: randomUUID() })],
+      'post.byUser': [
+        (p) => send(me.browser, p, { username: other.user.username }),
+        'NOT_FOUND',
+        (p) => send(me.browser, p, { username: 'nobody_at_all' }),
+      ],
+      'user.byUsername': [
+        (p) => send(me.browser, p, { username: other.user.username }),
+        'NOT_FOUND',
+        (p) => send(me.browser, p, { username: 'nobody_at_all' }),
+      ],
+      'post.create': [
+        async (p) => {
+          const response = await send(me.browser, p, listing);
+          mine = result<{ id: string }>(response).id;
+          return response;
+        },
+        'BAD_REQUEST',
+        (p) => send(me.browser, p, { ...listing, images: ['/images/demo/house-999.svg'] }),
+      ],
+      'post.update': [
+        (p) => send(me.browser, p, { id: mine, price: 410_000 }),
+        'FORBIDDEN',
+        (p) => send(me.browser, p, { id: theirPost.id, price: 1 }),
+      ],
+      'post.mine': [(p) => send(me.browser, p, {}), 'BAD_REQUEST', (p) => send(me.browser, p, { cursor: 'not a cursor' })],
+      'savedPost.toggle': [
+        (p) => send(me.browser, p, { postId: theirPost.id }),
+        'NOT_FOUND',
+        (p) => send(me.browser, p, { postId: randomUUID() }),
+      ],
+      'savedPost.list': [(p) => send(me.browser, p, {}), 'BAD_REQUEST', (p) => send(me.browser, p, { limit: 0 })],
+      'post.delete': [(p) => send(me.browser, p, { id: mine }), 'FORBIDDEN', (p) => send(me.browser, p, { id: theirPost.id })],
+      // A taken username: the conflict check reads the other account's email.
+      'user.update': [
+        (p) => send(me.browser, p, { avatar: '/images/demo/avatar-2.svg' }),
+        'CONFLICT',
+        (p) => send(me.browser, p, { username: other.user.username }),
+      ],
+      'auth.login': [
+        (p) => send(me.browser, p, { identifier: me.account.email, password: me.account.password }),
+        'UNAUTHORIZED',
+        (p) => send(open(), p, { identifier: other.user.username, password: 'not their password' }),
+      ],
+      'user.changePassword': [
+        (p) => send(me.browser, p, { currentPassword: me.account.password, newPassword: changedPassword }),
+        'FORBIDDEN',
+        (p) => send(me.browser, p, { currentPassword: 'not my password', newPassword: 'yet another secret' }),
+      ],
+      'auth.register': [
+        (p) => send(open(), p, fresh),
+        'CONFLICT',
+        (p) => send(open(), p, { ...newAccount(), username: other.user.username }),
+      ],
+      'auth.logout': [
+        (p) => send(me.browser, p),
+        'FORBIDDEN',
+        (p) => {
+          evil.cookie = me.browser.cookie; // a cross-site request riding on the cookie
+          return send(evil, p);
+        },
+      ],
+      'user.delete': [
+        async (p) => {
+          const b = open();
+          await send(b, 'auth.login', { identifier: fresh.email, password: fresh.password });
+          return send(b, p, { password: fresh.password });
+        },
+        'FORBIDDEN',
+        (p) => send(other.browser, p, { password: 'not my password' }),
+      ],
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
 
-    const sessions = await db.prisma.session.findMany({ select: { tokenHash: true } });
-    const forbidden = [
-      other.account.email,
-      ...sessions.map((session) => session.tokenHash),
-      (await db.prisma.user.findUniqueOrThrow({ where: { id: other.user.id } })).passwordHash,
-    ];
-    for (const [name, call] of Object.entries(calls)) {
-      const output = await call(me.browser);
-      expect(findSecrets(output, forbidden), name).toEqual([]);
+    await collectStored();
+    for (const [procedure, [succeed, code, fail]] of Object.entries(calls)) {
+      const failed = await fail(procedure);
+      expect(JSON.parse(failed.text), `${procedure} fails`).toMatchObject({ error: { json: { data: { code } } } });
+      const succeeded = await succeed(procedure);
+      expect(succeeded.status, `${procedure} succeeds: ${succeeded.text}`).toBe(200);
     }
+
+    const tokens = browsers
+      .flatMap((b) => b.receivedCookies)
+      .map((cookie) => /^estate_session=([^;]+)/.exec(cookie)?.[1])
+      .filter((token): token is string => token !== undefined);
+    const secrets = [
+      ...labelled('a session token', tokens),
+      ...labelled('a session token hash', new Set([...tokens.map(sha256), ...stored.tokenHashes])),
+      ...labelled('a password hash', stored.passwordHashes),
+      ...labelled('a password', passwords),
+      ...labelled('an email', stored.emails),
+    ];
+    // The collection itself must have worked: the sessions of me, other, fresh and the logins, every account.
+    expect(tokens.length).toBeGreaterThanOrEqual(5);
+    expect(stored.passwordHashes.size).toBe(4); // me's before and after the change
+    expect(stored.emails.size).toBe(3);
+
+    const found = sent.flatMap(({ procedure, response, own }) => {
+      // Cookies carry the caller's own token by design; every other header and the body are searched.
+      const headers = [...response.headers].filter(([name]) => name !== 'set-cookie').flat();
+      const text = [response.text, ...headers].join('\n');
+      return secrets.filter(({ value }) => !own.includes(value) && text.includes(value)).map(({ kind }) => `${procedure}: ${kind}`);
+    });
+    expect(found).toEqual([]);
   });
 });
