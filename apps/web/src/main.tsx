@@ -2,8 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { router } from './router';
-import { queryClient, trpc, trpcClient } from './trpc';
+import { router } from './app/router';
+import { queryClient, trpc, trpcClient } from './lib/trpc';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { formatCount } from '../lib/format';
-import { formErrorsOf, formText } from '../lib/forms';
-import { trpc } from '../trpc';
-import { FormAlert } from './FormAlert';
-import { TextField } from './TextField';
+import { FormAlert } from '../../components/ui/FormAlert';
+import { TextField } from '../../components/ui/TextField';
+import { formatCount } from '../../lib/format';
+import { formErrorsOf, formText } from '../../lib/forms';
+import { trpc } from '../../lib/trpc';
 
 const fields = ['currentPassword', 'newPassword'] as const;
 const MISMATCH = ['The two new passwords are not the same.'];

@@ -1,13 +1,13 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link, useParams } from 'react-router';
-import { Avatar } from '../components/Avatar';
-import { ErrorPanel } from '../components/ErrorPanel';
-import { Gallery } from '../components/Gallery';
-import { NotFound } from '../components/NotFound';
-import { isNotFound } from '../lib/api-error';
-import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel, typeLabel } from '../lib/format';
-import { usePageTitle } from '../lib/use-page-title';
-import { trpc } from '../trpc';
+import { Avatar } from '../../components/ui/Avatar';
+import { ErrorPanel } from '../../components/ui/ErrorPanel';
+import { NotFound } from '../../components/ui/NotFound';
+import { usePageTitle } from '../../hooks/use-page-title';
+import { isNotFound } from '../../lib/api-error';
+import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel, typeLabel } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
+import { Gallery } from './Gallery';
 import './PostPage.css';
 
 type Post = RouterOutputs['post']['byId'];

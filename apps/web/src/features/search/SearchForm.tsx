@@ -1,7 +1,7 @@
 import { type FormEvent, useId } from 'react';
 import { useNavigate } from 'react-router';
-import type { FieldErrors } from '../lib/api-error';
-import { readSearchValues, type SearchField, type SearchValues, searchQueryString } from '../lib/search-params';
+import type { FieldErrors } from '../../lib/api-error';
+import { readSearchValues, type SearchField, type SearchValues, searchQueryString } from './search-params';
 import './SearchForm.css';
 
 const blank: SearchValues = { city: '', type: '', minPrice: '', maxPrice: '' };

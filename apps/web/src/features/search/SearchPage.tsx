@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
-import { PostList } from '../components/PostList';
-import { SearchForm } from '../components/SearchForm';
-import { type ApiError, fieldErrorsOf, isInputError } from '../lib/api-error';
-import { describeSearch, readSearchValues, toSearchFilters } from '../lib/search-params';
-import { usePageTitle } from '../lib/use-page-title';
-import { trpc } from '../trpc';
+import { PostList } from '../../components/ui/PostList';
+import { usePageTitle } from '../../hooks/use-page-title';
+import { type ApiError, fieldErrorsOf, isInputError } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+import { SearchForm } from './SearchForm';
+import { describeSearch, readSearchValues, toSearchFilters } from './search-params';
 import './SearchPage.css';
 
 const pageSize = 12;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { NoPhoto } from './NoPhoto';
+import { NoPhoto } from '../../components/ui/NoPhoto';
 import './Gallery.css';
 
 /** One large image; thumbnails switch which. Give it a `key` per listing to start at the cover. */

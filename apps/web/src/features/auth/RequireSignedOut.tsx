@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { safeNextPath } from '../lib/next-path';
-import { useMe } from '../lib/session';
-import { PageLoading } from './PageLoading';
+import { PageLoading } from '../../components/ui/PageLoading';
+import { useMe } from '../../hooks/use-session';
+import { safeNextPath } from '../../lib/next-path';
 
 /**
  * Renders a sign-in or registration page for visitors, given where to go afterwards

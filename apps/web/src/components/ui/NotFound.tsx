@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { usePageTitle } from '../lib/use-page-title';
+import { usePageTitle } from '../../hooks/use-page-title';
 import './NotFound.css';
 
 /** Nothing at this address: say so and offer a way on. */

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { formErrorsOf } from '../lib/forms';
-import { type Me, useSetMe } from '../lib/session';
-import { trpc } from '../trpc';
-import { Avatar } from './Avatar';
-import { FormAlert } from './FormAlert';
-import { TextField } from './TextField';
+import { Avatar } from '../../components/ui/Avatar';
+import { FormAlert } from '../../components/ui/FormAlert';
+import { TextField } from '../../components/ui/TextField';
+import { type Me, useSetMe } from '../../hooks/use-session';
+import { formErrorsOf } from '../../lib/forms';
+import { trpc } from '../../lib/trpc';
 
 const fields = ['username', 'email', 'avatar'] as const;
 type ProfileValues = Record<(typeof fields)[number], string>;

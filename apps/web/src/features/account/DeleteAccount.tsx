@@ -1,9 +1,9 @@
 import { type FormEvent, useRef } from 'react';
-import { formErrorsOf, formText } from '../lib/forms';
-import { useForgetMe } from '../lib/session';
-import { trpc } from '../trpc';
-import { FormAlert } from './FormAlert';
-import { TextField } from './TextField';
+import { FormAlert } from '../../components/ui/FormAlert';
+import { TextField } from '../../components/ui/TextField';
+import { useForgetMe } from '../../hooks/use-session';
+import { formErrorsOf, formText } from '../../lib/forms';
+import { trpc } from '../../lib/trpc';
 import './DeleteAccount.css';
 
 const fields = ['password'] as const;

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { SearchForm } from '../components/SearchForm';
-import { usePageTitle } from '../lib/use-page-title';
+import { usePageTitle } from '../../hooks/use-page-title';
+import { SearchForm } from './SearchForm';
 import './HomePage.css';
 
 export function HomePage() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { type ApiError, errorMessage } from '../lib/api-error';
-import { formatCount } from '../lib/format';
+import { type ApiError, errorMessage } from '../../lib/api-error';
+import { formatCount } from '../../lib/format';
 import { ErrorPanel } from './ErrorPanel';
 import { PostCard, type PostCardData, PostCardSkeleton } from './PostCard';
 import './PostList.css';

@@ -1,15 +1,15 @@
 import { createBrowserRouter } from 'react-router';
-import { Layout } from './components/Layout';
-import { RequireUser } from './components/RequireUser';
-import { RouteError } from './components/RouteError';
-import { AccountPage } from './pages/AccountPage';
-import { HomePage } from './pages/HomePage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { PostPage } from './pages/PostPage';
-import { ProfilePage } from './pages/ProfilePage';
-import { RegisterPage } from './pages/RegisterPage';
-import { SearchPage } from './pages/SearchPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RegisterPage } from '../features/auth/RegisterPage';
+import { PostPage } from '../features/listings/PostPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { HomePage } from '../features/search/HomePage';
+import { SearchPage } from '../features/search/SearchPage';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireUser } from './RequireUser';
+import { RouteError } from './RouteError';
 
 export const router = createBrowserRouter([
   {

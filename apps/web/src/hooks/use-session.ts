@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@estate/api';
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
 import { useNavigate } from 'react-router';
-import { trpc } from '../trpc';
+import { trpc } from '../lib/trpc';
 
 /** The signed-in user. */
 export type Me = NonNullable<RouterOutputs['auth']['me']>;

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { DeleteAccount } from '../components/DeleteAccount';
-import { PasswordForm } from '../components/PasswordForm';
-import { ProfileForm } from '../components/ProfileForm';
-import { SettingsSection } from '../components/SettingsSection';
-import type { Me } from '../lib/session';
-import { usePageTitle } from '../lib/use-page-title';
+import { usePageTitle } from '../../hooks/use-page-title';
+import type { Me } from '../../hooks/use-session';
+import { DeleteAccount } from './DeleteAccount';
+import { PasswordForm } from './PasswordForm';
+import { ProfileForm } from './ProfileForm';
+import { SettingsSection } from './SettingsSection';
 import './AccountPage.css';
 
 /** The signed-in user's settings (behind RequireUser). */

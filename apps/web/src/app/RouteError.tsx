@@ -1,5 +1,5 @@
 import { useRouteError } from 'react-router';
-import { usePageTitle } from '../lib/use-page-title';
+import { usePageTitle } from '../hooks/use-page-title';
 
 /** A page that crashed while rendering; the header and footer stay, so the user can move on. */
 export function RouteError() {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { usePageTitle } from '../lib/use-page-title';
+import { usePageTitle } from '../../hooks/use-page-title';
 import './AuthCard.css';
 
 interface AuthCardProps {

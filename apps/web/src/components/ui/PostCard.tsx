@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link } from 'react-router';
-import { formatCount, formatPrice, propertyLabel, typeLabel } from '../lib/format';
+import { formatCount, formatPrice, propertyLabel, typeLabel } from '../../lib/format';
 import { NoPhoto } from './NoPhoto';
 import './PostCard.css';
 

@@ -1,15 +1,15 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link, useParams } from 'react-router';
-import { Avatar } from '../components/Avatar';
-import { ErrorPanel } from '../components/ErrorPanel';
-import { NotFound } from '../components/NotFound';
-import { PostCardSkeleton } from '../components/PostCard';
-import { PostList } from '../components/PostList';
-import { isNotFound } from '../lib/api-error';
-import { formatCount, formatDate } from '../lib/format';
-import { useMe } from '../lib/session';
-import { usePageTitle } from '../lib/use-page-title';
-import { trpc } from '../trpc';
+import { Avatar } from '../../components/ui/Avatar';
+import { ErrorPanel } from '../../components/ui/ErrorPanel';
+import { NotFound } from '../../components/ui/NotFound';
+import { PostCardSkeleton } from '../../components/ui/PostCard';
+import { PostList } from '../../components/ui/PostList';
+import { usePageTitle } from '../../hooks/use-page-title';
+import { useMe } from '../../hooks/use-session';
+import { isNotFound } from '../../lib/api-error';
+import { formatCount, formatDate } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
 import './ProfilePage.css';
 
 type Profile = RouterOutputs['user']['byUsername'];

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { ErrorPanel } from '../components/ui/ErrorPanel';
+import { PageLoading } from '../components/ui/PageLoading';
+import { type Me, useMe } from '../hooks/use-session';
 import { withNext } from '../lib/next-path';
-import { type Me, useMe } from '../lib/session';
-import { ErrorPanel } from './ErrorPanel';
-import { PageLoading } from './PageLoading';
 
 /** Renders its page for the signed-in user; anyone else is sent to sign in, and back here afterwards. */
 export function RequireUser({ children }: { children: (me: Me) => ReactNode }) {

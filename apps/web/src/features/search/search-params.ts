@@ -1,5 +1,5 @@
 import type { RouterInputs } from '@estate/api';
-import { formatAmount, typeLabel } from './format';
+import { formatAmount, typeLabel } from '../../lib/format';
 
 /** The filters the search form sets; the page and the cursor are the results list's business. */
 export type SearchFilters = Omit<RouterInputs['post']['search'], 'cursor' | 'limit'>;

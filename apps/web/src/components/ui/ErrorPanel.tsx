@@ -1,4 +1,4 @@
-import { type ApiError, errorMessage } from '../lib/api-error';
+import { type ApiError, errorMessage } from '../../lib/api-error';
 import './ErrorPanel.css';
 
 interface ErrorPanelProps {

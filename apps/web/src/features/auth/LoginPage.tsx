@@ -1,13 +1,13 @@
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
-import { AuthCard } from '../components/AuthCard';
-import { FormAlert } from '../components/FormAlert';
-import { RequireSignedOut } from '../components/RequireSignedOut';
-import { TextField } from '../components/TextField';
-import { formErrorsOf, formText } from '../lib/forms';
-import { withNext } from '../lib/next-path';
-import { useSetMe } from '../lib/session';
-import { trpc } from '../trpc';
+import { FormAlert } from '../../components/ui/FormAlert';
+import { TextField } from '../../components/ui/TextField';
+import { useSetMe } from '../../hooks/use-session';
+import { formErrorsOf, formText } from '../../lib/forms';
+import { withNext } from '../../lib/next-path';
+import { trpc } from '../../lib/trpc';
+import { AuthCard } from './AuthCard';
+import { RequireSignedOut } from './RequireSignedOut';
 
 const fields = ['identifier', 'password'] as const;
 

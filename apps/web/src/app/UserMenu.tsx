@@ -1,8 +1,8 @@
 import { Link, useLocation } from 'react-router';
+import { Avatar } from '../components/ui/Avatar';
+import { useForgetMe, useMe } from '../hooks/use-session';
 import { withNext } from '../lib/next-path';
-import { useForgetMe, useMe } from '../lib/session';
-import { trpc } from '../trpc';
-import { Avatar } from './Avatar';
+import { trpc } from '../lib/trpc';
 
 /** The header's account corner: who is signed in, or the ways to sign in. */
 export function UserMenu() {
