@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,21 @@ import { createDb } from '../src/create-db.js';
 import { DataDirError } from '../src/pglite-dir.js';
 import { openTestConnection } from '../src/testing.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'estate-pglite-'));
-
 describe('createDb on PGlite', () => {
+  // Each test has a data directory of its own, so any one of them runs alone.
+  const dataDirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function newDataDir(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'estate-pglite-'));
+    dataDirs.push(dir);
+    return dir;
+  }
+
   it('creates, migrates and reopens a data directory, keeping its data', async () => {
+    const dataDir = newDataDir();
     const first = await createDb({ databaseUrl: '', dataDir });
     expect(first.kind).toBe('pglite');
     expect(first.migration?.freshDatabase).toBe(true);
@@ -29,6 +40,7 @@ describe('createDb on PGlite', () => {
   });
 
   it('refuses a data directory another process has open', async () => {
+    const dataDir = newDataDir();
     // A real second process holds the directory, as a second server started by mistake would.
     const holder = spawn(
       process.execPath,
@@ -39,7 +51,7 @@ describe('createDb on PGlite', () => {
         '-e',
         `
         const { createDb } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../src/create-db.ts'))});
-        const db = await createDb({ databaseUrl: '', dataDir: ${JSON.stringify(dataDir)} });
+        const db = await createDb({ databaseUrl: '', dataDir: ${JSON.stringify(dataDir)}, migrate: false });
         console.log('open');
         process.stdin.on('data', async () => { await db.close(); process.exit(0); });`,
       ],
@@ -58,28 +70,25 @@ describe('createDb on PGlite', () => {
       await new Promise((resolve) => holder.once('exit', resolve));
     }
     // Released: it opens again.
-    const db = await createDb({ databaseUrl: '', dataDir });
+    const db = await createDb({ databaseUrl: '', dataDir, migrate: false });
     await db.close();
   });
 
   it('takes over the lock of a process that died', async () => {
+    const dataDir = newDataDir();
     writeFileSync(path.join(dataDir, 'estate.lock'), '999999999');
-    const db = await createDb({ databaseUrl: '', dataDir });
+    const db = await createDb({ databaseUrl: '', dataDir, migrate: false });
     expect(readFileSync(path.join(dataDir, 'estate.lock'), 'utf8')).toBe(String(process.pid));
     await db.close();
   });
 
   it('refuses a data directory written by an incompatible PGlite', async () => {
-    const marker = path.join(dataDir, 'estate-pglite.json');
-    const original = readFileSync(marker, 'utf8');
-    writeFileSync(marker, '{"pglite":"0.4.3"}\n');
-    try {
-      await expect(createDb({ databaseUrl: '', dataDir })).rejects.toThrow(
-        /created by PGlite 0\.4\.3, which this version \(0\.5\.\d+\) cannot open/,
-      );
-    } finally {
-      writeFileSync(marker, original);
-    }
+    const dataDir = newDataDir();
+    await (await createDb({ databaseUrl: '', dataDir, migrate: false })).close();
+    writeFileSync(path.join(dataDir, 'estate-pglite.json'), '{"pglite":"0.4.3"}\n');
+    await expect(createDb({ databaseUrl: '', dataDir })).rejects.toThrow(
+      /created by PGlite 0\.4\.3, which this version \(0\.5\.\d+\) cannot open/,
+    );
   });
 
   it('refuses a URL that is not PostgreSQL', async () => {
