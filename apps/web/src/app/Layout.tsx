@@ -1,4 +1,5 @@
 import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { paths } from '../lib/paths';
 import { PageNotice } from './PageNotice';
 import { UserMenu } from './UserMenu';
 import './Layout.css';
@@ -12,7 +13,7 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="container site-header__inner">
-          <Link to="/" className="brand">
+          <Link to={paths.home()} className="brand">
             <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
               <rect width="32" height="32" rx="8" fill="currentColor" />
               <path d="M16 7 6 15h3v10h5v-6h4v6h5V15h3z" fill="#fff" />
@@ -21,8 +22,8 @@ export function Layout() {
           </Link>
           <div className="site-header__end">
             <nav aria-label="Main" className="site-nav">
-              <Link to="/search?type=buy">Buy</Link>
-              <Link to="/search?type=rent">Rent</Link>
+              <Link to={paths.search({ type: 'buy' })}>Buy</Link>
+              <Link to={paths.search({ type: 'rent' })}>Rent</Link>
             </nav>
             <UserMenu />
           </div>

@@ -1,15 +1,23 @@
-import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorPanel } from '../components/ui/ErrorPanel';
 import { PageLoading } from '../components/ui/PageLoading';
-import { type Me, useMe } from '../hooks/use-session';
-import { withNext } from '../lib/next-path';
+import { SignedInUser, useMe } from '../hooks/use-session';
+import { paths } from '../lib/paths';
 
-/** Renders its page for the signed-in user; anyone else is sent to sign in, and back here afterwards. */
-export function RequireUser({ children }: { children: (me: Me) => ReactNode }) {
+/**
+ * The layout route of every signed-in page: renders it for the signed-in user (who pages read
+ * with `useSignedInUser()`); anyone else is sent to sign in, and back here afterwards.
+ */
+export function RequireUser() {
   const me = useMe();
   const location = useLocation();
-  if (me.data) return children(me.data);
+  if (me.data) {
+    return (
+      <SignedInUser value={me.data}>
+        <Outlet />
+      </SignedInUser>
+    );
+  }
   if (me.isPending) return <PageLoading label="Checking your sign-in…" />;
   if (me.isError) {
     return (
@@ -18,5 +26,5 @@ export function RequireUser({ children }: { children: (me: Me) => ReactNode }) {
       </div>
     );
   }
-  return <Navigate to={withNext('/login', location.pathname + location.search)} replace />;
+  return <Navigate to={paths.login(location.pathname + location.search)} replace />;
 }

@@ -1,21 +1,22 @@
 import { Link, useLocation } from 'react-router';
 import { Avatar } from '../components/ui/Avatar';
+import { useNextPath } from '../hooks/use-next-path';
 import { useForgetMe, useMe } from '../hooks/use-session';
-import { withNext } from '../lib/next-path';
+import { paths, routes } from '../lib/paths';
 import { trpc } from '../lib/trpc';
 
 /** The header's account corner: who is signed in, or the ways to sign in. */
 export function UserMenu() {
   const me = useMe();
   const forgetMe = useForgetMe();
-  const logout = trpc.auth.logout.useMutation({ onSuccess: () => forgetMe('/', 'You have signed out.') });
+  const logout = trpc.auth.logout.useMutation({ onSuccess: () => forgetMe(paths.home(), 'You have signed out.') });
 
   // Holds the space while we ask, so the header does not jump.
   if (me.isPending) return <div className="user-menu user-menu--pending" />;
   if (!me.data) return <SignInLinks />;
   return (
     <div className="user-menu">
-      <Link to="/account" className="user-menu__me" title="Account settings">
+      <Link to={paths.account()} className="user-menu__me" title="Account settings">
         <Avatar username={me.data.username} src={me.data.avatar} size="small" />
         <span className="user-menu__name">{me.data.username}</span>
       </Link>
@@ -31,17 +32,17 @@ export function UserMenu() {
   );
 }
 
-/** Both links bring the user back to this page, or keep the `next` of the login page they are on. */
+/** Both links bring the user back to this page, or keep the `next` of the sign-in page they are on. */
 function SignInLinks() {
   const { pathname, search } = useLocation();
-  const onAuthPage = pathname === '/login' || pathname === '/register';
-  const linkTo = (path: string) => (onAuthPage ? `${path}${search}` : withNext(path, pathname + search));
+  const nextParam = useNextPath();
+  const next = pathname === routes.login || pathname === routes.register ? nextParam : pathname + search;
   return (
     <div className="user-menu">
-      <Link to={linkTo('/login')} className="user-menu__link">
+      <Link to={paths.login(next)} className="user-menu__link">
         Sign in
       </Link>
-      <Link to={linkTo('/register')} className="button button--primary user-menu__register">
+      <Link to={paths.register(next)} className="button button--primary user-menu__register">
         Register
       </Link>
     </div>

@@ -1,32 +1,46 @@
 import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage';
-import { LoginPage } from '../features/auth/LoginPage';
-import { RegisterPage } from '../features/auth/RegisterPage';
-import { PostPage } from '../features/listings/PostPage';
-import { ProfilePage } from '../features/profile/ProfilePage';
-import { HomePage } from '../features/search/HomePage';
-import { SearchPage } from '../features/search/SearchPage';
+import { PageLoading } from '../components/ui/PageLoading';
+import { routes } from '../lib/paths';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { RequireSignedOut } from './RequireSignedOut';
 import { RequireUser } from './RequireUser';
 import { RouteError } from './RouteError';
 
+// Every page is loaded when first visited, with its own CSS, so a page's code (a map, an
+// editor) never slows the others down.
+function PageLoadingFallback() {
+  return <PageLoading label="Loading…" />;
+}
+
 export const router = createBrowserRouter([
   {
-    element: <Layout />,
+    Component: Layout,
     children: [
       {
-        // Inside the layout, so a page that crashes keeps the header and footer.
-        errorElement: <RouteError />,
+        // Inside the layout, so a page that crashes keeps the header and footer, as does the
+        // first page while its code loads.
+        ErrorBoundary: RouteError,
+        HydrateFallback: PageLoadingFallback,
         children: [
-          { path: '/', element: <HomePage /> },
-          { path: '/search', element: <SearchPage /> },
-          { path: '/posts/:id', element: <PostPage /> },
-          { path: '/login', element: <LoginPage /> },
-          { path: '/register', element: <RegisterPage /> },
-          { path: '/account', element: <RequireUser>{(me) => <AccountPage me={me} />}</RequireUser> },
-          { path: '/users/:username', element: <ProfilePage /> },
-          { path: '*', element: <NotFoundPage /> },
+          { path: routes.home, lazy: { Component: async () => (await import('../features/search/HomePage')).HomePage } },
+          { path: routes.search, lazy: { Component: async () => (await import('../features/search/SearchPage')).SearchPage } },
+          { path: routes.post, lazy: { Component: async () => (await import('../features/listings/PostPage')).PostPage } },
+          { path: routes.profile, lazy: { Component: async () => (await import('../features/profile/ProfilePage')).ProfilePage } },
+          {
+            Component: RequireSignedOut,
+            children: [
+              { path: routes.login, lazy: { Component: async () => (await import('../features/auth/LoginPage')).LoginPage } },
+              { path: routes.register, lazy: { Component: async () => (await import('../features/auth/RegisterPage')).RegisterPage } },
+            ],
+          },
+          {
+            Component: RequireUser,
+            children: [
+              { path: routes.account, lazy: { Component: async () => (await import('../features/account/AccountPage')).AccountPage } },
+            ],
+          },
+          { path: '*', Component: NotFoundPage },
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@estate/api';
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
+import { createContext, use } from 'react';
 import { useNavigate } from 'react-router';
 import { trpc } from '../lib/trpc';
 
@@ -13,6 +14,16 @@ export type Me = NonNullable<RouterOutputs['auth']['me']>;
  */
 export function useMe() {
   return trpc.auth.me.useQuery(undefined, { staleTime: 5 * 60_000 });
+}
+
+/** The user of a signed-in page, provided by the RequireUser layout route above it. */
+export const SignedInUser = createContext<Me | null>(null);
+
+/** The signed-in user, on a page under the RequireUser layout route (it never renders one for nobody). */
+export function useSignedInUser(): Me {
+  const me = use(SignedInUser);
+  if (!me) throw new Error('useSignedInUser() is for pages under the RequireUser route');
+  return me;
 }
 
 /** Replaces the cached user with what a sign-in or a profile change returned. */

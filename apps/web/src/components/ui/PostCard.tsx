@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link } from 'react-router';
 import { formatCount, formatPrice, propertyLabel, typeLabel } from '../../lib/format';
+import { paths } from '../../lib/paths';
 import { NoPhoto } from './NoPhoto';
 import './PostCard.css';
 
@@ -18,7 +19,7 @@ export function PostCard({ post }: { post: PostCardData }) {
       <div className="post-card__body">
         <p className="post-card__price">{formatPrice(post.price, post.type)}</p>
         <h2 className="post-card__title">
-          <Link to={`/posts/${post.id}`}>{post.title}</Link>
+          <Link to={paths.post(post.id)}>{post.title}</Link>
         </h2>
         <p className="post-card__city">{post.city}</p>
         <ul className="post-card__facts">

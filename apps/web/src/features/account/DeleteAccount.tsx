@@ -3,6 +3,7 @@ import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForgetMe } from '../../hooks/use-session';
 import { formErrorsOf, formText } from '../../lib/forms';
+import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import './DeleteAccount.css';
 
@@ -14,7 +15,7 @@ export function DeleteAccount() {
   const form = useRef<HTMLFormElement>(null);
   const forgetMe = useForgetMe();
   const remove = trpc.user.delete.useMutation({
-    onSuccess: () => forgetMe('/', 'Your account has been deleted. We are sorry to see you go.'),
+    onSuccess: () => forgetMe(paths.home(), 'Your account has been deleted. We are sorry to see you go.'),
   });
   const errors = formErrorsOf(remove.error, fields);
 

@@ -2,21 +2,18 @@ import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
+import { useNextPath } from '../../hooks/use-next-path';
 import { useSetMe } from '../../hooks/use-session';
 import { formErrorsOf, formText } from '../../lib/forms';
-import { withNext } from '../../lib/next-path';
+import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
-import { RequireSignedOut } from './RequireSignedOut';
 
 const fields = ['identifier', 'password'] as const;
 
+/** Signing in sets `me`; the RequireSignedOut route then takes the user on to `?next=`. */
 export function LoginPage() {
-  return <RequireSignedOut>{(next) => <LoginForm next={next} />}</RequireSignedOut>;
-}
-
-/** Signing in sets `me`; RequireSignedOut then takes the user on to `next`. */
-function LoginForm({ next }: { next: string }) {
+  const next = useNextPath();
   const setMe = useSetMe();
   const login = trpc.auth.login.useMutation({ onSuccess: setMe });
 
@@ -34,7 +31,7 @@ function LoginForm({ next }: { next: string }) {
       lead="Welcome back. Sign in to manage your account and listings."
       footer={
         <>
-          New to Estate? <Link to={withNext('/register', next)}>Create an account</Link>
+          New to Estate? <Link to={paths.register(next)}>Create an account</Link>
         </>
       }
     >

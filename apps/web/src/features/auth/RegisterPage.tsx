@@ -2,21 +2,18 @@ import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
+import { useNextPath } from '../../hooks/use-next-path';
 import { useSetMe } from '../../hooks/use-session';
 import { formErrorsOf, formText } from '../../lib/forms';
-import { withNext } from '../../lib/next-path';
+import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
-import { RequireSignedOut } from './RequireSignedOut';
 
 const fields = ['email', 'username', 'password'] as const;
 
+/** Registering sets `me`; the RequireSignedOut route then takes the user on to `?next=`. */
 export function RegisterPage() {
-  return <RequireSignedOut>{(next) => <RegisterForm next={next} />}</RequireSignedOut>;
-}
-
-/** Registering sets `me`; RequireSignedOut then takes the user on to `next`. */
-function RegisterForm({ next }: { next: string }) {
+  const next = useNextPath();
   const setMe = useSetMe();
   const register = trpc.auth.register.useMutation({ onSuccess: setMe });
 
@@ -34,7 +31,7 @@ function RegisterForm({ next }: { next: string }) {
       lead="Save your details once, then list homes and keep track of the ones you like."
       footer={
         <>
-          Already have an account? <Link to={withNext('/login', next)}>Sign in</Link>
+          Already have an account? <Link to={paths.login(next)}>Sign in</Link>
         </>
       }
     >

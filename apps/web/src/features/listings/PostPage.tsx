@@ -6,6 +6,7 @@ import { NotFound } from '../../components/ui/NotFound';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { isNotFound } from '../../lib/api-error';
 import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel, typeLabel } from '../../lib/format';
+import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import { Gallery } from './Gallery';
 import './PostPage.css';
@@ -36,7 +37,7 @@ function PostView({ post }: { post: Post }) {
   return (
     <article className="container post-page">
       <nav aria-label="Breadcrumb" className="post-page__crumbs">
-        <Link to="/search">Listings</Link> / <Link to={`/search?city=${encodeURIComponent(post.city)}`}>{post.city}</Link>
+        <Link to={paths.search()}>Listings</Link> / <Link to={paths.search({ city: post.city })}>{post.city}</Link>
       </nav>
       <Gallery key={post.id} images={post.images} title={post.title} />
       <div className="post-page__layout">
@@ -62,7 +63,7 @@ function PostView({ post }: { post: Post }) {
             <div>
               <p className="lister__label">Listed by</p>
               <p className="lister__name">
-                <Link to={`/users/${post.user.username}`}>{post.user.username}</Link>
+                <Link to={paths.profile(post.user.username)}>{post.user.username}</Link>
               </p>
             </div>
           </div>

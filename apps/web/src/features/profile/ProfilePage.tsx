@@ -9,6 +9,7 @@ import { usePageTitle } from '../../hooks/use-page-title';
 import { useMe } from '../../hooks/use-session';
 import { isNotFound } from '../../lib/api-error';
 import { formatCount, formatDate } from '../../lib/format';
+import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import './ProfilePage.css';
 
@@ -63,7 +64,7 @@ function ProfileView({ profile }: { profile: Profile }) {
           </p>
         </div>
         {isMe && (
-          <Link className="button profile-header__edit" to="/account">
+          <Link className="button profile-header__edit" to={paths.account()}>
             Edit profile
           </Link>
         )}

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '../../hooks/use-page-title';
+import { paths } from '../../lib/paths';
 import { SearchForm } from './SearchForm';
 import './HomePage.css';
 
@@ -12,8 +13,8 @@ export function HomePage() {
         <p className="hero__lead">Search homes for sale and for rent by city and price.</p>
         <SearchForm variant="hero" />
         <p className="hero__shortcuts">
-          Or browse <Link to="/search?type=buy">homes for sale</Link>, <Link to="/search?type=rent">rentals</Link> or{' '}
-          <Link to="/search">every listing</Link>.
+          Or browse <Link to={paths.search({ type: 'buy' })}>homes for sale</Link>, <Link to={paths.search({ type: 'rent' })}>rentals</Link>{' '}
+          or <Link to={paths.search()}>every listing</Link>.
         </p>
       </div>
     </section>

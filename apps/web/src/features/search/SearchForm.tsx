@@ -1,7 +1,8 @@
 import { type FormEvent, useId } from 'react';
 import { useNavigate } from 'react-router';
 import type { FieldErrors } from '../../lib/api-error';
-import { readSearchValues, type SearchField, type SearchValues, searchQueryString } from './search-params';
+import { paths } from '../../lib/paths';
+import { readSearchValues, type SearchField, type SearchValues, toSearchFilters } from './search-params';
 import './SearchForm.css';
 
 const blank: SearchValues = { city: '', type: '', minPrice: '', maxPrice: '' };
@@ -21,8 +22,7 @@ export function SearchForm({ initial = blank, fieldErrors = {}, variant = 'bar' 
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const query = searchQueryString(readSearchValues(new FormData(event.currentTarget)));
-    navigate(query ? `/search?${query}` : '/search');
+    navigate(paths.search(toSearchFilters(readSearchValues(new FormData(event.currentTarget)))));
   }
 
   // Wires a control to its label and, when the server rejected it, to its messages.

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PostList } from '../../components/ui/PostList';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { type ApiError, fieldErrorsOf, isInputError } from '../../lib/api-error';
+import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import { SearchForm } from './SearchForm';
 import { describeSearch, readSearchValues, toSearchFilters } from './search-params';
@@ -49,7 +50,7 @@ function NoResults() {
     <div className="results-message">
       <h2>No listings match your search</h2>
       <p>Try another city, either type, or a wider price range.</p>
-      <Link className="button" to="/search">
+      <Link className="button" to={paths.search()}>
         Show all listings
       </Link>
     </div>

@@ -1,11 +1,7 @@
-import type { RouterInputs } from '@estate/api';
 import { formatAmount, typeLabel } from '../../lib/format';
+import type { SearchFilters, searchFields } from '../../lib/paths';
 
-/** The filters the search form sets; the page and the cursor are the results list's business. */
-export type SearchFilters = Omit<RouterInputs['post']['search'], 'cursor' | 'limit'>;
 type PostType = NonNullable<SearchFilters['type']>;
-
-export const searchFields = ['city', 'type', 'minPrice', 'maxPrice'] as const;
 export type SearchField = (typeof searchFields)[number];
 
 /** The form's values as text, exactly as the query string carries them. */
@@ -17,15 +13,6 @@ export function readSearchValues(read: { get(name: string): FormDataEntryValue |
     return typeof value === 'string' ? value.trim() : '';
   };
   return { city: text('city'), type: text('type'), minPrice: text('minPrice'), maxPrice: text('maxPrice') };
-}
-
-/** The query string for a search; blank fields are left out so the URL names only real filters. */
-export function searchQueryString(values: SearchValues): string {
-  const params = new URLSearchParams();
-  for (const field of searchFields) {
-    if (values[field]) params.set(field, values[field]);
-  }
-  return params.toString();
 }
 
 function isPostType(value: string): value is PostType {

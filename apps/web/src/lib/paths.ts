@@ -1,0 +1,40 @@
+import type { RouterInputs } from '@estate/api';
+import { withNext } from './next-path';
+
+/** The filters a search page's address carries; paging is the results list's business. */
+export type SearchFilters = Omit<RouterInputs['post']['search'], 'cursor' | 'limit'>;
+
+/** The query-string fields of a search, in the order the address lists them. */
+export const searchFields = ['city', 'type', 'minPrice', 'maxPrice'] as const satisfies ReadonlyArray<keyof SearchFilters>;
+
+/** The router's path patterns; `paths` builds addresses that match them. */
+export const routes = {
+  home: '/',
+  search: '/search',
+  post: '/posts/:id',
+  profile: '/users/:username',
+  account: '/account',
+  login: '/login',
+  register: '/register',
+} as const;
+
+/** Every address a page links or navigates to. */
+export const paths = {
+  home: () => routes.home,
+  /** Blank filters are left out, so the address names only real ones. */
+  search(filters: SearchFilters = {}) {
+    const params = new URLSearchParams();
+    for (const field of searchFields) {
+      const value = filters[field];
+      if (value !== undefined && value !== '') params.set(field, String(value));
+    }
+    const query = params.toString();
+    return query ? `${routes.search}?${query}` : routes.search;
+  },
+  post: (id: string) => `/posts/${encodeURIComponent(id)}`,
+  profile: (username: string) => `/users/${encodeURIComponent(username)}`,
+  account: () => routes.account,
+  /** `next`: where to return after signing in. */
+  login: (next: string = routes.home) => withNext(routes.login, next),
+  register: (next: string = routes.home) => withNext(routes.register, next),
+};
