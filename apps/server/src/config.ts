@@ -43,6 +43,9 @@ const envSchema = z.object({
   LOG_REQUESTS: flag.default(true),
 });
 
+/** Every environment variable the server reads: turbo.json must pass each to `pnpm dev`, and README.md list it. */
+export const envVariables = Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>;
+
 export type Config = {
   port: number;
   host: string;
