@@ -51,26 +51,28 @@ export function PostList({ results, empty, total, end }: PostListProps) {
           </li>
         ))}
       </ul>
-      <div className="post-list__more">
-        {results.isFetchNextPageError && results.error && (
-          <p className="field-error" role="alert">
-            Could not load more listings. {errorMessage(results.error)}
-          </p>
-        )}
-        {results.hasNextPage ? (
-          <button
-            type="button"
-            className="button"
-            onClick={() => results.fetchNextPage()}
-            disabled={results.isFetchingNextPage}
-            aria-busy={results.isFetchingNextPage}
-          >
-            {results.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        ) : (
-          end && <p className="post-list__end">{end}</p>
-        )}
-      </div>
+      {(results.hasNextPage || results.isFetchNextPageError || end) && (
+        <div className="post-list__more">
+          {results.isFetchNextPageError && results.error && (
+            <p className="field-error" role="alert">
+              Could not load more listings. {errorMessage(results.error)}
+            </p>
+          )}
+          {results.hasNextPage ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => results.fetchNextPage()}
+              disabled={results.isFetchingNextPage}
+              aria-busy={results.isFetchingNextPage}
+            >
+              {results.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </button>
+          ) : (
+            <p className="post-list__end">{end}</p>
+          )}
+        </div>
+      )}
     </>
   );
 }
