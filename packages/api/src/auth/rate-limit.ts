@@ -45,7 +45,8 @@ async function deleteExpired(prisma: PrismaClient, now: Date): Promise<void> {
 }
 
 function retryMessage(seconds: number): string {
-  return `Too many attempts. Try again in ${seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.`;
+  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return `Too many attempts. Try again in ${wait}.`;
 }
 
 /**
