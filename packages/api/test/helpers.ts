@@ -6,7 +6,7 @@ import type { Prisma, PrismaClient } from '@estate/db';
 import type { AnyProcedure } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
-import { ZodError, z } from 'zod';
+import { ZodError } from 'zod';
 import { appRouter, createCaller, createContext, diskStorage, type RateLimits } from '../src/index.js';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -232,7 +232,7 @@ export async function createPost(prisma: PrismaClient, userId: string, overrides
   });
 }
 
-/** The flattened zod field errors of a rejected call (as the error formatter sends them). */
+/** The messages of a rejected call's input by field path (`title`, `detail.desc`; `` for the whole input), as forms receive them. */
 export async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[] | undefined>> {
   const error = await promise.then(
     () => {
@@ -242,5 +242,10 @@ export async function fieldErrors(promise: Promise<unknown>): Promise<Record<str
   );
   const cause = (error as { cause?: unknown }).cause;
   if (!(cause instanceof ZodError)) throw new Error(`expected a validation error, got ${String(error)}`);
-  return z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>;
+  const messages: Record<string, string[] | undefined> = {};
+  for (const issue of cause.issues) {
+    const field = issue.path.join('.');
+    messages[field] = [...(messages[field] ?? []), issue.message];
+  }
+  return messages;
 }

@@ -1,8 +1,7 @@
 import type { Db } from '@estate/db';
 import { createTestDb, testDbKinds } from '@estate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
-import { browser, createPost, registered } from './helpers.js';
+import { browser, createPost, fieldErrors, registered } from './helpers.js';
 
 // Listing a home through the procedures: every validation rule, ownership of changes, what
 // deleting removes, and the lister's pages.
@@ -25,21 +24,6 @@ function newListing(overrides: Record<string, unknown> = {}) {
     detail: { desc: 'Big windows over the river.', size: 70, pet: 'Cats welcome' },
     ...overrides,
   };
-}
-
-/** The messages of a rejected call's input, by field path (`title`, `detail.desc`), as forms receive them. */
-async function messagesByField(promise: Promise<unknown>): Promise<Record<string, string[]>> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (caught: unknown) => caught,
-  );
-  const cause = (error as { cause?: unknown }).cause;
-  if (!(cause instanceof ZodError)) throw new Error(`expected a validation error, got ${String(error)}`);
-  const result: Record<string, string[]> = {};
-  for (const issue of cause.issues) result[issue.path.join('.')] = [...(result[issue.path.join('.')] ?? []), issue.message];
-  return result;
 }
 
 describe.each(testDbKinds())('listings on %s', (kind) => {
@@ -76,7 +60,7 @@ describe.each(testDbKinds())('listings on %s', (kind) => {
         property: 'castle',
         detail: { desc: '', size: 0, school: -5, utilities: 'u'.repeat(201) },
       });
-      expect(await messagesByField(lister.call((api) => api.post.create(invalid as never)))).toEqual({
+      expect(await fieldErrors(lister.call((api) => api.post.create(invalid as never)))).toEqual({
         title: ['At least 5 characters'],
         price: ['Price must be a whole number'],
         images: ['Add at least one photo'],
@@ -93,25 +77,25 @@ describe.each(testDbKinds())('listings on %s', (kind) => {
         'detail.school': ['Distance must be at least 0'],
         'detail.utilities': ['At most 200 characters'],
       });
-      expect(await messagesByField(lister.call((api) => api.post.create(newListing({ price: 0, title: 't'.repeat(121) }))))).toEqual({
+      expect(await fieldErrors(lister.call((api) => api.post.create(newListing({ price: 0, title: 't'.repeat(121) }))))).toEqual({
         price: ['Price must be at least 1'],
         title: ['At most 120 characters'],
       });
       const many = Array.from({ length: 21 }, (_, i) => `/images/demo/house-${(i % 6) + 1}.svg`);
-      expect(await messagesByField(lister.call((api) => api.post.create(newListing({ images: many }))))).toEqual({
+      expect(await fieldErrors(lister.call((api) => api.post.create(newListing({ images: many }))))).toEqual({
         images: ['At most 20 photos'],
       });
       const twice = ['/images/demo/house-1.svg', '/images/demo/house-1.svg'];
-      expect(await messagesByField(lister.call((api) => api.post.create(newListing({ images: twice }))))).toEqual({
+      expect(await fieldErrors(lister.call((api) => api.post.create(newListing({ images: twice }))))).toEqual({
         images: ['Each photo can appear only once'],
       });
       expect(
-        await messagesByField(
+        await fieldErrors(
           lister.call((api) => api.post.create(newListing({ images: ['https://example.com/a.jpg', 'javascript:alert(1)'] }))),
         ),
       ).toEqual({ 'images.0': ['Use a photo uploaded to Estate'], 'images.1': ['Use a photo uploaded to Estate'] });
       // Columns the form does not have cannot be written.
-      expect(await messagesByField(lister.call((api) => api.post.create({ ...newListing(), userId: NO_SUCH_ID } as never)))).toEqual({
+      expect(await fieldErrors(lister.call((api) => api.post.create({ ...newListing(), userId: NO_SUCH_ID } as never)))).toEqual({
         '': [expect.stringMatching(/Unrecognized key/)],
       });
       expect(await db.prisma.post.count({ where: { userId: user.id } })).toBe(0);
