@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ErrorPanel } from '../components/ui/ErrorPanel';
 import { PageLoading } from '../components/ui/PageLoading';
+import { QueryState } from '../components/ui/QueryState';
 import { SignedInUser, useMe } from '../hooks/use-session';
 import { paths } from '../lib/paths';
 
@@ -11,20 +11,17 @@ import { paths } from '../lib/paths';
 export function RequireUser() {
   const me = useMe();
   const location = useLocation();
-  if (me.data) {
-    return (
-      <SignedInUser value={me.data}>
-        <Outlet />
-      </SignedInUser>
-    );
-  }
-  if (me.isPending) return <PageLoading label="Checking your sign-in…" />;
-  if (me.isError) {
-    return (
-      <div className="container page-message">
-        <ErrorPanel title="Could not check your sign-in" error={me.error} onRetry={() => me.refetch()} retrying={me.isFetching} />
-      </div>
-    );
-  }
-  return <Navigate to={paths.login(location.pathname + location.search)} replace />;
+  return (
+    <QueryState query={me} pending={<PageLoading label="Checking your sign-in…" />} errorTitle="Could not check your sign-in">
+      {(user) =>
+        user ? (
+          <SignedInUser value={user}>
+            <Outlet />
+          </SignedInUser>
+        ) : (
+          <Navigate to={paths.login(location.pathname + location.search)} replace />
+        )
+      }
+    </QueryState>
+  );
 }

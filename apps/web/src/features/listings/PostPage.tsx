@@ -1,10 +1,8 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link, useParams } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
-import { ErrorPanel } from '../../components/ui/ErrorPanel';
-import { NotFound } from '../../components/ui/NotFound';
+import { QueryState } from '../../components/ui/QueryState';
 import { usePageTitle } from '../../hooks/use-page-title';
-import { isNotFound } from '../../lib/api-error';
 import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel, typeLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
@@ -17,18 +15,16 @@ export function PostPage() {
   const { id = '' } = useParams();
   const post = trpc.post.byId.useQuery({ id });
 
-  if (post.isPending) return <PostSkeleton />;
-  if (post.isError) {
-    if (isNotFound(post.error)) {
-      return <NotFound title="Listing not found" message="This listing does not exist or was removed." />;
-    }
-    return (
-      <div className="container post-page">
-        <ErrorPanel title="Could not load this listing" error={post.error} onRetry={() => post.refetch()} retrying={post.isFetching} />
-      </div>
-    );
-  }
-  return <PostView post={post.data} />;
+  return (
+    <QueryState
+      query={post}
+      pending={<PostSkeleton />}
+      notFound={{ title: 'Listing not found', message: 'This listing does not exist or was removed.' }}
+      errorTitle="Could not load this listing"
+    >
+      {(data) => <PostView post={data} />}
+    </QueryState>
+  );
 }
 
 function PostView({ post }: { post: Post }) {

@@ -1,13 +1,11 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link, useParams } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
-import { ErrorPanel } from '../../components/ui/ErrorPanel';
-import { NotFound } from '../../components/ui/NotFound';
 import { PostCardSkeleton } from '../../components/ui/PostCard';
 import { PostList } from '../../components/ui/PostList';
+import { QueryState } from '../../components/ui/QueryState';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { useMe } from '../../hooks/use-session';
-import { isNotFound } from '../../lib/api-error';
 import { formatCount, formatDate } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
@@ -22,28 +20,19 @@ export function ProfilePage() {
   const { username = '' } = useParams();
   const profile = trpc.user.byUsername.useQuery({ username });
 
-  if (profile.isPending) return <ProfileSkeleton />;
-  if (profile.isError) {
-    if (isNotFound(profile.error)) {
-      return (
-        <NotFound
-          title="User not found"
-          message="Nobody on Estate goes by this username. They may have changed it or deleted their account."
-        />
-      );
-    }
-    return (
-      <div className="container profile-page">
-        <ErrorPanel
-          title="Could not load this profile"
-          error={profile.error}
-          onRetry={() => profile.refetch()}
-          retrying={profile.isFetching}
-        />
-      </div>
-    );
-  }
-  return <ProfileView profile={profile.data} />;
+  return (
+    <QueryState
+      query={profile}
+      pending={<ProfileSkeleton />}
+      notFound={{
+        title: 'User not found',
+        message: 'Nobody on Estate goes by this username. They may have changed it or deleted their account.',
+      }}
+      errorTitle="Could not load this profile"
+    >
+      {(data) => <ProfileView profile={data} />}
+    </QueryState>
+  );
 }
 
 function ProfileView({ profile }: { profile: Profile }) {
