@@ -1,31 +1,58 @@
-import { type ApiError, errorMessage, fieldErrorsOf } from './api-error';
+import { type ApiError, errorMessage } from './api-error';
 
-/** What a form shows for a failed request: messages beside its fields, and one for the form. */
-export interface FormErrors<Field extends string> {
-  fields: Partial<Record<Field, string[]>>;
+/** zod's messages as the server sends them: per field (a dotted path: `title`, `detail.desc`) and for the input as a whole. */
+export type ZodMessages = NonNullable<NonNullable<ApiError['data']>['zodError']>;
+
+/** What a form shows: messages beside its fields, and one for the form as a whole. */
+export interface FormErrors {
+  fields: Partial<Record<string, string[]>>;
   alert: string | null;
 }
 
-/**
- * Sorts the server's messages: zod's per-field messages and `data.field` (a taken email, a
- * wrong password) go beside the form's own fields; anything else (a wrong sign-in, a rate
- * limit, a field this form does not have) becomes the form's alert, so no message is lost.
- */
-export function formErrorsOf<Field extends string>(error: ApiError | null, fields: readonly Field[]): FormErrors<Field> {
-  const result: FormErrors<Field> = { fields: {}, alert: null };
-  if (!error) return result;
-  const isOurs = (name: string): name is Field => (fields as readonly string[]).includes(name);
-  const alerts: string[] = [...(error.data?.zodError?.formErrors ?? [])];
+/** A zod issue, as far as a form cares. */
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
 
-  for (const [name, messages] of Object.entries(fieldErrorsOf(error))) {
-    if (!messages?.length) continue;
-    if (isOurs(name)) result.fields[name] = messages;
-    else alerts.push(...messages);
+/** The browser's zod issues in the server's format, so both are shown the same way. */
+export function zodMessages(issues: readonly Issue[]): ZodMessages {
+  const messages: ZodMessages = { formErrors: [], fieldErrors: {} };
+  for (const { path, message } of issues) {
+    if (path.length === 0) {
+      messages.formErrors.push(message);
+      continue;
+    }
+    const field = path.map(String).join('.');
+    messages.fieldErrors[field] = [...(messages.fieldErrors[field] ?? []), message];
   }
-  const field = error.data?.field;
-  if (field && isOurs(field)) result.fields[field] = [error.message];
-  else if (!error.data?.zodError) alerts.push(alertMessage(error));
+  return messages;
+}
 
+/**
+ * Sorts the browser's and the server's messages: those about the form's own fields go beside
+ * them (zod's, and `data.field` for a taken email or a wrong password); anything else (a wrong
+ * sign-in, a rate limit, a field this form does not have) becomes the form's alert, so no
+ * message is lost.
+ */
+export function formErrorsOf(fields: readonly string[], client: ZodMessages | null, server: ApiError | null): FormErrors {
+  const result: FormErrors = { fields: {}, alert: null };
+  const alerts: string[] = [];
+  const add = (name: string, messages: string[]) => {
+    if (fields.includes(name)) result.fields[name] = [...(result.fields[name] ?? []), ...messages];
+    else alerts.push(...messages);
+  };
+
+  for (const messages of [client, server?.data?.zodError]) {
+    if (!messages) continue;
+    alerts.push(...messages.formErrors);
+    for (const [name, list] of Object.entries(messages.fieldErrors)) if (list?.length) add(name, list);
+  }
+  if (server && !server.data?.zodError) {
+    const field = server.data?.field;
+    if (field && fields.includes(field)) add(field, [server.message]);
+    else alerts.push(alertMessage(server));
+  }
   result.alert = alerts.length ? alerts.join(' ') : null;
   return result;
 }
@@ -41,8 +68,9 @@ function formatWait(seconds: number): string {
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 
-/** A text field's value from a submitted form ('' when absent). */
-export function formText(data: FormData, name: string): string {
-  const value = data.get(name);
-  return typeof value === 'string' ? value : '';
+/** The text of every named control of a form, as it would be submitted. */
+export function formTexts(form: HTMLFormElement): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string') texts[name] = value;
+  return texts;
 }

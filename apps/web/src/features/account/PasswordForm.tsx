@@ -1,59 +1,27 @@
-import { type FormEvent, useState } from 'react';
+import { changePasswordInput, PASSWORD_HINT } from '@estate/api/schemas';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
+import { useForm } from '../../hooks/use-form';
 import { formatCount } from '../../lib/format';
-import { formErrorsOf, formText } from '../../lib/forms';
 import { trpc } from '../../lib/trpc';
-
-const fields = ['currentPassword', 'newPassword'] as const;
-const MISMATCH = ['The two new passwords are not the same.'];
 
 /** A new password, given the current one; the server signs out every other session. */
 export function PasswordForm({ titleId }: { titleId: string }) {
-  const [mismatch, setMismatch] = useState(false);
   const change = trpc.user.changePassword.useMutation();
-  const errors = formErrorsOf(change.error, fields);
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const newPassword = formText(data, 'newPassword');
+  const form = useForm({
+    schema: changePasswordInput,
+    mutation: change,
     // A typo here would lock the user out, and only this page can catch it.
-    if (newPassword !== formText(data, 'confirmPassword')) {
-      change.reset();
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    change.mutate({ currentPassword: formText(data, 'currentPassword'), newPassword }, { onSuccess: () => form.reset() });
-  }
+    check: (texts) => (texts.newPassword === texts.confirmPassword ? {} : { confirmPassword: ['The two new passwords are not the same.'] }),
+    onSuccess: (_, element) => element.reset(),
+  });
 
   return (
-    <form className="form" aria-labelledby={titleId} noValidate onSubmit={handleSubmit}>
-      <FormAlert message={errors.alert} />
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        errors={errors.fields.currentPassword}
-      />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 8 characters, and not your username or email."
-        errors={errors.fields.newPassword}
-      />
-      <TextField
-        label="Confirm new password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        errors={mismatch ? MISMATCH : undefined}
-      />
+    <form {...form.props} className="form" aria-labelledby={titleId}>
+      <FormAlert message={form.alert} />
+      <TextField {...form.field('currentPassword')} label="Current password" type="password" autoComplete="current-password" />
+      <TextField {...form.field('newPassword')} label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} />
+      <TextField {...form.field('confirmPassword')} label="Confirm new password" type="password" autoComplete="new-password" />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={change.isPending}>
           {change.isPending ? 'Changing password…' : 'Change password'}

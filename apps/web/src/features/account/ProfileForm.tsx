@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { userUpdateInput } from '@estate/api/schemas';
+import { useState } from 'react';
 import { Avatar } from '../../components/ui/Avatar';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
+import { useForm } from '../../hooks/use-form';
 import { type Me, useSetMe } from '../../hooks/use-session';
-import { formErrorsOf } from '../../lib/forms';
 import { trpc } from '../../lib/trpc';
 
-const fields = ['username', 'email', 'avatar'] as const;
-type ProfileValues = Record<(typeof fields)[number], string>;
+type ProfileValues = Record<'username' | 'email' | 'avatar', string>;
 
 function valuesOf(me: Me): ProfileValues {
   return { username: me.username, email: me.email, avatar: me.avatar ?? '' };
@@ -26,21 +26,18 @@ export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
       void utils.user.byUsername.invalidate();
     },
   });
-  const errors = formErrorsOf(update.error, fields);
+  const form = useForm({
+    schema: userUpdateInput,
+    mutation: update,
+    // An empty avatar address removes the avatar.
+    toInput: ({ avatar = '', ...texts }) => ({ ...texts, avatar: avatar.trim() || null }),
+    // The server normalises (trims, lower-cases the email): show what it kept.
+    onSuccess: (user) => setValues(valuesOf(user)),
+  });
   const saved = update.isSuccess && Object.entries(valuesOf(me)).every(([field, value]) => values[field as keyof ProfileValues] === value);
 
   function edit(field: keyof ProfileValues, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const avatar = values.avatar.trim();
-    // The server normalises (trims, lower-cases the email): show what it kept.
-    update.mutate(
-      { username: values.username, email: values.email, avatar: avatar || null },
-      { onSuccess: (user) => setValues(valuesOf(user)) },
-    );
   }
 
   function removeAvatar() {
@@ -49,8 +46,8 @@ export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
   }
 
   return (
-    <form className="form" aria-labelledby={titleId} noValidate onSubmit={handleSubmit}>
-      <FormAlert message={errors.alert} />
+    <form {...form.props} className="form" aria-labelledby={titleId}>
+      <FormAlert message={form.alert} />
       <div className="avatar-field">
         <Avatar username={me.username} src={me.avatar} size="large" />
         <div className="avatar-field__text">
@@ -65,28 +62,26 @@ export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
         </div>
       </div>
       <TextField
+        {...form.field('username')}
         label="Username"
-        name="username"
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
         value={values.username}
         onChange={(event) => edit('username', event.target.value)}
-        errors={errors.fields.username}
       />
       <TextField
+        {...form.field('email')}
         label="Email"
-        name="email"
         type="email"
         autoComplete="email"
         spellCheck={false}
         value={values.email}
         onChange={(event) => edit('email', event.target.value)}
-        errors={errors.fields.email}
       />
       <TextField
+        {...form.field('avatar')}
         label="Avatar image URL"
-        name="avatar"
         type="url"
         inputMode="url"
         autoComplete="photo"
@@ -94,7 +89,6 @@ export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
         hint="The https:// address of a square picture. Leave it empty for none."
         value={values.avatar}
         onChange={(event) => edit('avatar', event.target.value)}
-        errors={errors.fields.avatar}
       />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>
