@@ -1,27 +1,27 @@
 import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { paths } from '../lib/paths';
+import styles from './Layout.module.css';
 import { PageNotice } from './PageNotice';
 import { UserMenu } from './UserMenu';
-import './Layout.css';
 
 /** The frame around every page. */
 export function Layout() {
   return (
-    <div className="layout">
+    <div className={styles.layout}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="site-header">
-        <div className="container site-header__inner">
-          <Link to={paths.home()} className="brand">
+      <header className={styles.header}>
+        <div className={`container ${styles.headerInner}`}>
+          <Link to={paths.home()} className={styles.brand}>
             <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
               <rect width="32" height="32" rx="8" fill="currentColor" />
               <path d="M16 7 6 15h3v10h5v-6h4v6h5V15h3z" fill="#fff" />
             </svg>
-            <span className="brand__name">Estate</span>
+            <span className="visually-hidden-narrow">Estate</span>
           </Link>
-          <div className="site-header__end">
-            <nav aria-label="Main" className="site-nav">
+          <div className={styles.headerEnd}>
+            <nav aria-label="Main" className={styles.nav}>
               <Link to={paths.search({ type: 'buy' })}>Buy</Link>
               <Link to={paths.search({ type: 'rent' })}>Rent</Link>
             </nav>
@@ -29,12 +29,12 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <main id="main" className="site-main">
+      <main id="main" className={styles.main}>
         <PageNotice />
         <Outlet />
       </main>
-      <footer className="site-footer">
-        <div className="container site-footer__inner">
+      <footer className={styles.footer}>
+        <div className={`container ${styles.footerInner}`}>
           <p>
             <strong>Estate</strong> · Homes for sale and for rent
           </p>

@@ -1,4 +1,5 @@
 import { useLocation, useNavigate } from 'react-router';
+import styles from './PageNotice.module.css';
 
 /** A one-off message handed over by the page before (`navigate(to, { state: { notice } })`). */
 export function PageNotice() {
@@ -8,12 +9,12 @@ export function PageNotice() {
   if (typeof notice !== 'string') return null;
   return (
     <div className="container">
-      <div className="page-notice" role="status">
+      <div className={styles.notice} role="status">
         <p>{notice}</p>
         {/* Dropping the state keeps the notice from coming back on reload or on Back. */}
         <button
           type="button"
-          className="page-notice__close"
+          className={styles.close}
           aria-label="Dismiss"
           onClick={() => navigate(location, { replace: true, state: null })}
         >

@@ -1,9 +1,12 @@
 import { Link, useLocation } from 'react-router';
 import { Avatar } from '../components/ui/Avatar';
+import { buttonClass } from '../components/ui/button';
 import { useNextPath } from '../hooks/use-next-path';
 import { useForgetMe, useMe } from '../hooks/use-session';
+import { cx } from '../lib/class-names';
 import { paths, routes } from '../lib/paths';
 import { trpc } from '../lib/trpc';
+import styles from './UserMenu.module.css';
 
 /** The header's account corner: who is signed in, or the ways to sign in. */
 export function UserMenu() {
@@ -12,19 +15,19 @@ export function UserMenu() {
   const logout = trpc.auth.logout.useMutation({ onSuccess: () => forgetMe(paths.home(), 'You have signed out.') });
 
   // Holds the space while we ask, so the header does not jump.
-  if (me.isPending) return <div className="user-menu user-menu--pending" />;
+  if (me.isPending) return <div className={cx(styles.menu, styles.pending)} />;
   if (!me.data) return <SignInLinks />;
   return (
-    <div className="user-menu">
-      <Link to={paths.account()} className="user-menu__me" title="Account settings">
+    <div className={styles.menu}>
+      <Link to={paths.account()} className={styles.me} title="Account settings">
         <Avatar username={me.data.username} src={me.data.avatar} size="small" />
-        <span className="user-menu__name">{me.data.username}</span>
+        <span className={`visually-hidden-narrow ${styles.name}`}>{me.data.username}</span>
       </Link>
-      <button type="button" className="user-menu__sign-out" onClick={() => logout.mutate()} disabled={logout.isPending}>
+      <button type="button" className={styles.signOut} onClick={() => logout.mutate()} disabled={logout.isPending}>
         {logout.isPending ? 'Signing out…' : 'Sign out'}
       </button>
       {logout.isError && (
-        <p className="user-menu__error" role="alert">
+        <p className={styles.error} role="alert">
           Could not sign out. Try again.
         </p>
       )}
@@ -38,11 +41,11 @@ function SignInLinks() {
   const nextParam = useNextPath();
   const next = pathname === routes.login || pathname === routes.register ? nextParam : pathname + search;
   return (
-    <div className="user-menu">
-      <Link to={paths.login(next)} className="user-menu__link">
+    <div className={styles.menu}>
+      <Link to={paths.login(next)} className={styles.link}>
         Sign in
       </Link>
-      <Link to={paths.register(next)} className="button button--primary user-menu__register">
+      <Link to={paths.register(next)} className={cx(buttonClass({ variant: 'primary' }), styles.register)}>
         Register
       </Link>
     </div>

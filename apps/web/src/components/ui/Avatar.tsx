@@ -1,10 +1,14 @@
 import { useState } from 'react';
-import './Avatar.css';
+import { cx } from '../../lib/class-names';
+import styles from './Avatar.module.css';
+import { Skeleton } from './Skeleton';
+
+type Size = 'small' | 'medium' | 'large';
 
 interface AvatarProps {
   username: string;
   src: string | null;
-  size: 'small' | 'medium' | 'large';
+  size: Size;
 }
 
 /**
@@ -14,11 +18,16 @@ interface AvatarProps {
 export function Avatar({ username, src, size }: AvatarProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   if (src && src !== failedSrc) {
-    return <img className={`avatar avatar--${size}`} src={src} alt="" onError={() => setFailedSrc(src)} />;
+    return <img className={cx(styles.avatar, styles[size])} src={src} alt="" onError={() => setFailedSrc(src)} />;
   }
   return (
-    <span className={`avatar avatar--${size} avatar--initial`} aria-hidden="true">
+    <span className={cx(styles.avatar, styles[size], styles.initial)} aria-hidden="true">
       {username.charAt(0).toUpperCase()}
     </span>
   );
+}
+
+/** An avatar's place while it loads. */
+export function AvatarSkeleton({ size }: { size: Size }) {
+  return <Skeleton className={cx(styles.avatar, styles[size])} />;
 }

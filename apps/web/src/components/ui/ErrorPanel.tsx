@@ -1,5 +1,6 @@
 import { type ApiError, errorMessage } from '../../lib/api-error';
-import './ErrorPanel.css';
+import { buttonClass } from './button';
+import styles from './ErrorPanel.module.css';
 
 interface ErrorPanelProps {
   title: string;
@@ -11,10 +12,10 @@ interface ErrorPanelProps {
 /** A failed request: what the server said, and a way to ask again. */
 export function ErrorPanel({ title, error, onRetry, retrying }: ErrorPanelProps) {
   return (
-    <div className="error-panel" role="alert">
-      <h2 className="error-panel__title">{title}</h2>
+    <div className={styles.panel} role="alert">
+      <h2 className={styles.title}>{title}</h2>
       <p>{errorMessage(error)}</p>
-      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+      <button type="button" className={buttonClass()} onClick={onRetry} disabled={retrying}>
         {retrying ? 'Retrying…' : 'Retry'}
       </button>
     </div>

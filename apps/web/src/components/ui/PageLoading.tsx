@@ -1,8 +1,10 @@
+import styles from './PageLoading.module.css';
+
 /** A whole page waiting for its first answer. */
 export function PageLoading({ label }: { label: string }) {
   return (
-    <div className="container page-loading" aria-busy="true">
-      <span className="spinner" aria-hidden="true" />
+    <div className={`container ${styles.loading}`} aria-busy="true">
+      <span className={styles.spinner} aria-hidden="true" />
       <p role="status">{label}</p>
     </div>
   );

@@ -1,9 +1,12 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link } from 'react-router';
-import { formatCount, formatPrice, propertyLabel, typeLabel } from '../../lib/format';
+import { cx } from '../../lib/class-names';
+import { formatCount, formatPrice, propertyLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { NoPhoto } from './NoPhoto';
-import './PostCard.css';
+import styles from './PostCard.module.css';
+import { Skeleton } from './Skeleton';
+import { TypeBadge } from './TypeBadge';
 
 export type PostCardData = RouterOutputs['post']['search']['items'][number];
 
@@ -11,18 +14,18 @@ export type PostCardData = RouterOutputs['post']['search']['items'][number];
 export function PostCard({ post }: { post: PostCardData }) {
   const cover = post.images[0];
   return (
-    <article className="post-card">
-      <div className="post-card__media">
+    <article className={styles.card}>
+      <div className={styles.media}>
         {cover ? <img src={cover} alt={post.title} loading="lazy" decoding="async" width={400} height={300} /> : <NoPhoto />}
-        <span className={`badge badge--${post.type}`}>{typeLabel[post.type]}</span>
+        <TypeBadge type={post.type} className={styles.badge} />
       </div>
-      <div className="post-card__body">
-        <p className="post-card__price">{formatPrice(post.price, post.type)}</p>
-        <h2 className="post-card__title">
+      <div className={styles.body}>
+        <p className={styles.price}>{formatPrice(post.price, post.type)}</p>
+        <h2 className={styles.title}>
           <Link to={paths.post(post.id)}>{post.title}</Link>
         </h2>
-        <p className="post-card__city">{post.city}</p>
-        <ul className="post-card__facts">
+        <p className={styles.city}>{post.city}</p>
+        <ul className={styles.facts}>
           <li>{propertyLabel[post.property]}</li>
           <li>{formatCount(post.bedroom, 'bed')}</li>
           <li>{formatCount(post.bathroom, 'bath')}</li>
@@ -35,12 +38,12 @@ export function PostCard({ post }: { post: PostCardData }) {
 /** The card's shape while results load. */
 export function PostCardSkeleton() {
   return (
-    <div className="post-card post-card--skeleton" aria-hidden="true">
-      <div className="post-card__media skeleton" />
-      <div className="post-card__body">
-        <div className="skeleton skeleton--line skeleton--short" />
-        <div className="skeleton skeleton--line" />
-        <div className="skeleton skeleton--line skeleton--medium" />
+    <div className={cx(styles.card, styles.skeleton)} aria-hidden="true">
+      <Skeleton className={styles.media} />
+      <div className={styles.body}>
+        <Skeleton line="short" />
+        <Skeleton line="full" />
+        <Skeleton line="medium" />
       </div>
     </div>
   );

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { type ApiError, errorMessage } from '../../lib/api-error';
 import { formatCount } from '../../lib/format';
+import { buttonClass } from './button';
 import { ErrorPanel } from './ErrorPanel';
+import { ErrorText } from './Field';
 import { PostCard, type PostCardData, PostCardSkeleton } from './PostCard';
-import './PostList.css';
+import styles from './PostList.module.css';
 
 /** What this list needs of a `post.search` or `post.byUser` infinite query. */
 export interface PagedPosts {
@@ -30,7 +32,16 @@ interface PostListProps {
 /** Listing cards a page at a time, with their loading, error and empty states and a "Load more" button. */
 export function PostList({ results, empty, total, end }: PostListProps) {
   if (!results.data) {
-    if (!results.error) return <PostListSkeleton />;
+    if (!results.error) {
+      return (
+        <div aria-busy="true">
+          <p className="visually-hidden" role="status">
+            Loading listings…
+          </p>
+          <PostCardsSkeleton count={6} />
+        </div>
+      );
+    }
     return (
       <ErrorPanel title="Could not load listings" error={results.error} onRetry={() => results.refetch()} retrying={results.isFetching} />
     );
@@ -40,11 +51,11 @@ export function PostList({ results, empty, total, end }: PostListProps) {
   return (
     <>
       {(total === undefined || total > posts.length) && (
-        <p className="post-list__count" role="status">
+        <p className={styles.count} role="status">
           Showing {total === undefined ? formatCount(posts.length, 'listing') : `${posts.length} of ${formatCount(total, 'listing')}`}
         </p>
       )}
-      <ul className="card-grid">
+      <ul className={styles.grid}>
         {posts.map((post) => (
           <li key={post.id}>
             <PostCard post={post} />
@@ -52,16 +63,14 @@ export function PostList({ results, empty, total, end }: PostListProps) {
         ))}
       </ul>
       {(results.hasNextPage || results.isFetchNextPageError || end) && (
-        <div className="post-list__more">
+        <div className={styles.more}>
           {results.isFetchNextPageError && results.error && (
-            <p className="field-error" role="alert">
-              Could not load more listings. {errorMessage(results.error)}
-            </p>
+            <ErrorText role="alert">Could not load more listings. {errorMessage(results.error)}</ErrorText>
           )}
           {results.hasNextPage ? (
             <button
               type="button"
-              className="button"
+              className={buttonClass()}
               onClick={() => results.fetchNextPage()}
               disabled={results.isFetchingNextPage}
               aria-busy={results.isFetchingNextPage}
@@ -69,7 +78,7 @@ export function PostList({ results, empty, total, end }: PostListProps) {
               {results.isFetchingNextPage ? 'Loading…' : 'Load more'}
             </button>
           ) : (
-            <p className="post-list__end">{end}</p>
+            <p className={styles.end}>{end}</p>
           )}
         </div>
       )}
@@ -77,17 +86,13 @@ export function PostList({ results, empty, total, end }: PostListProps) {
   );
 }
 
-function PostListSkeleton() {
+/** Cards' shapes while a list loads. */
+export function PostCardsSkeleton({ count }: { count: number }) {
   return (
-    <div aria-busy="true">
-      <p className="visually-hidden" role="status">
-        Loading listings…
-      </p>
-      <div className="card-grid">
-        {['a', 'b', 'c', 'd', 'e', 'f'].map((key) => (
-          <PostCardSkeleton key={key} />
-        ))}
-      </div>
+    <div className={styles.grid}>
+      {Array.from({ length: count }, (_, index) => (
+        <PostCardSkeleton key={index} />
+      ))}
     </div>
   );
 }

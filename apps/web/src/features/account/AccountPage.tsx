@@ -2,19 +2,19 @@ import { Link } from 'react-router';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { useSignedInUser } from '../../hooks/use-session';
 import { paths } from '../../lib/paths';
+import styles from './AccountPage.module.css';
 import { DeleteAccount } from './DeleteAccount';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 import { SettingsSection } from './SettingsSection';
-import './AccountPage.css';
 
 /** The signed-in user's settings. */
 export function AccountPage() {
   const me = useSignedInUser();
   usePageTitle('Account settings');
   return (
-    <div className="container account-page">
-      <header className="account-page__header">
+    <div className={`container ${styles.page}`}>
+      <header className={styles.header}>
         <h1>Account settings</h1>
         <p>
           Signed in as <strong>{me.email}</strong> · <Link to={paths.profile(me.username)}>View your public profile</Link>

@@ -1,4 +1,6 @@
 import { changePasswordInput, PASSWORD_HINT } from '@estate/api/schemas';
+import { buttonClass } from '../../components/ui/button';
+import { Form, FormActions, FormStatus } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
@@ -17,20 +19,18 @@ export function PasswordForm({ titleId }: { titleId: string }) {
   });
 
   return (
-    <form {...form.props} className="form" aria-labelledby={titleId}>
+    <Form {...form.props} aria-labelledby={titleId}>
       <FormAlert message={form.alert} />
       <TextField {...form.field('currentPassword')} label="Current password" type="password" autoComplete="current-password" />
       <TextField {...form.field('newPassword')} label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} />
       <TextField {...form.field('confirmPassword')} label="Confirm new password" type="password" autoComplete="new-password" />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
+      <FormActions>
+        <button type="submit" className={buttonClass({ variant: 'primary' })} disabled={change.isPending}>
           {change.isPending ? 'Changing password…' : 'Change password'}
         </button>
-        <p className="form-status" role="status">
-          {change.isSuccess && `Password changed. ${describeEnded(change.data.otherSessionsEnded)}`}
-        </p>
-      </div>
-    </form>
+        <FormStatus>{change.isSuccess && `Password changed. ${describeEnded(change.data.otherSessionsEnded)}`}</FormStatus>
+      </FormActions>
+    </Form>
   );
 }
 

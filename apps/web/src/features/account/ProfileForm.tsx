@@ -1,11 +1,15 @@
 import { userUpdateInput } from '@estate/api/schemas';
 import { useState } from 'react';
 import { Avatar } from '../../components/ui/Avatar';
+import { buttonClass } from '../../components/ui/button';
+import { Hint } from '../../components/ui/Field';
+import { Form, FormActions, FormStatus } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
 import { type Me, useSetMe } from '../../hooks/use-session';
 import { trpc } from '../../lib/trpc';
+import styles from './ProfileForm.module.css';
 
 type ProfileValues = Record<'username' | 'email' | 'avatar', string>;
 
@@ -46,18 +50,18 @@ export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
   }
 
   return (
-    <form {...form.props} className="form" aria-labelledby={titleId}>
+    <Form {...form.props} aria-labelledby={titleId}>
       <FormAlert message={form.alert} />
-      <div className="avatar-field">
+      <div className={styles.avatarField}>
         <Avatar username={me.username} src={me.avatar} size="large" />
-        <div className="avatar-field__text">
-          <p className="avatar-field__label">{me.avatar ? 'Your avatar' : 'No avatar yet'}</p>
+        <div className={styles.avatarText}>
+          <p className={styles.avatarLabel}>{me.avatar ? 'Your avatar' : 'No avatar yet'}</p>
           {me.avatar ? (
-            <button type="button" className="button button--small" onClick={removeAvatar} disabled={update.isPending}>
+            <button type="button" className={buttonClass({ small: true })} onClick={removeAvatar} disabled={update.isPending}>
               Remove avatar
             </button>
           ) : (
-            <p className="field-hint">Others see your initial until you add one.</p>
+            <Hint>Others see your initial until you add one.</Hint>
           )}
         </div>
       </div>
@@ -90,15 +94,13 @@ export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
         value={values.avatar}
         onChange={(event) => edit('avatar', event.target.value)}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
+      <FormActions>
+        <button type="submit" className={buttonClass({ variant: 'primary' })} disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save profile'}
         </button>
         {/* Always present, so screen readers announce the change. */}
-        <p className="form-status" role="status">
-          {saved && 'Saved'}
-        </p>
-      </div>
-    </form>
+        <FormStatus>{saved && 'Saved'}</FormStatus>
+      </FormActions>
+    </Form>
   );
 }

@@ -1,4 +1,6 @@
 import { type ReactNode, useId } from 'react';
+import { cx } from '../../lib/class-names';
+import styles from './SettingsSection.module.css';
 
 interface SettingsSectionProps {
   title: string;
@@ -12,12 +14,12 @@ interface SettingsSectionProps {
 export function SettingsSection({ title, description, danger = false, children }: SettingsSectionProps) {
   const titleId = useId();
   return (
-    <section className={danger ? 'settings-section settings-section--danger' : 'settings-section'} aria-labelledby={titleId}>
-      <div className="settings-section__intro">
+    <section className={cx(styles.section, danger && styles.danger)} aria-labelledby={titleId}>
+      <div className={styles.intro}>
         <h2 id={titleId}>{title}</h2>
         <p>{description}</p>
       </div>
-      <div className="settings-section__body">{children(titleId)}</div>
+      <div className={styles.body}>{children(titleId)}</div>
     </section>
   );
 }

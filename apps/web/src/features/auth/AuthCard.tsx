@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { usePageTitle } from '../../hooks/use-page-title';
-import './AuthCard.css';
+import styles from './AuthCard.module.css';
 
 interface AuthCardProps {
   /** The heading, which also names the form (give the form `aria-labelledby={titleId}`). */
@@ -16,14 +16,14 @@ interface AuthCardProps {
 export function AuthCard({ title, titleId, lead, children, footer }: AuthCardProps) {
   usePageTitle(title);
   return (
-    <div className="auth-page">
-      <section className="auth-card">
-        <header className="auth-card__header">
+    <div className={styles.page}>
+      <section className={styles.card}>
+        <header className={styles.header}>
           <h1 id={titleId}>{title}</h1>
           <p>{lead}</p>
         </header>
         {children}
-        <p className="auth-card__footer">{footer}</p>
+        <p className={styles.footer}>{footer}</p>
       </section>
     </div>
   );

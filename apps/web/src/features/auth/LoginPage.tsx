@@ -1,5 +1,7 @@
 import { loginInput } from '@estate/api/schemas';
 import { Link } from 'react-router';
+import { buttonClass } from '../../components/ui/button';
+import { Form } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
@@ -27,7 +29,7 @@ export function LoginPage() {
         </>
       }
     >
-      <form {...form.props} className="form" aria-labelledby="login-title">
+      <Form {...form.props} aria-labelledby="login-title">
         <FormAlert message={form.alert} />
         <TextField
           {...form.field('identifier')}
@@ -37,10 +39,10 @@ export function LoginPage() {
           spellCheck={false}
         />
         <TextField {...form.field('password')} label="Password" type="password" autoComplete="current-password" />
-        <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+        <button type="submit" className={buttonClass({ variant: 'primary', block: true })} disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

@@ -1,5 +1,7 @@
 import { PASSWORD_HINT, registerInput, USERNAME_HINT } from '@estate/api/schemas';
 import { Link } from 'react-router';
+import { buttonClass } from '../../components/ui/button';
+import { Form } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
@@ -27,7 +29,7 @@ export function RegisterPage() {
         </>
       }
     >
-      <form {...form.props} className="form" aria-labelledby="register-title">
+      <Form {...form.props} aria-labelledby="register-title">
         <FormAlert message={form.alert} />
         <TextField {...form.field('email')} label="Email" type="email" autoComplete="email" spellCheck={false} />
         <TextField
@@ -39,10 +41,10 @@ export function RegisterPage() {
           hint={`${USERNAME_HINT} Shown on your listings.`}
         />
         <TextField {...form.field('password')} label="Password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} />
-        <button type="submit" className="button button--primary button--block" disabled={register.isPending}>
+        <button type="submit" className={buttonClass({ variant: 'primary', block: true })} disabled={register.isPending}>
           {register.isPending ? 'Creating account…' : 'Create account'}
         </button>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

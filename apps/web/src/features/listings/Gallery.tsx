@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NoPhoto } from '../../components/ui/NoPhoto';
-import './Gallery.css';
+import { cx } from '../../lib/class-names';
+import styles from './Gallery.module.css';
 
 /** One large image; thumbnails switch which. Give it a `key` per listing to start at the cover. */
 export function Gallery({ images, title }: { images: string[]; title: string }) {
@@ -8,21 +9,21 @@ export function Gallery({ images, title }: { images: string[]; title: string }) 
   const current = images[selected] ?? images[0];
   if (!current) {
     return (
-      <div className="gallery gallery--empty">
+      <div className={cx(styles.gallery, styles.empty)}>
         <NoPhoto />
       </div>
     );
   }
   return (
-    <div className="gallery">
-      <img className="gallery__main" src={current} alt={`${title}, view ${selected + 1} of ${images.length}`} width={1200} height={800} />
+    <div className={styles.gallery}>
+      <img className={styles.main} src={current} alt={`${title}, view ${selected + 1} of ${images.length}`} width={1200} height={800} />
       {images.length > 1 && (
-        <ul className="gallery__thumbs" aria-label="All views">
+        <ul className={styles.thumbs} aria-label="All views">
           {images.map((src, index) => (
             <li key={src}>
               <button
                 type="button"
-                className="gallery__thumb"
+                className={styles.thumb}
                 aria-label={`Show view ${index + 1} of ${images.length}`}
                 aria-pressed={index === selected}
                 onClick={() => setSelected(index)}

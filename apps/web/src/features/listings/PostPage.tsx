@@ -2,12 +2,14 @@ import type { RouterOutputs } from '@estate/api';
 import { Link, useParams } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
 import { QueryState } from '../../components/ui/QueryState';
+import { Skeleton } from '../../components/ui/Skeleton';
+import { TypeBadge } from '../../components/ui/TypeBadge';
 import { usePageTitle } from '../../hooks/use-page-title';
-import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel, typeLabel } from '../../lib/format';
+import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import { Gallery } from './Gallery';
-import './PostPage.css';
+import styles from './PostPage.module.css';
 
 type Post = RouterOutputs['post']['byId'];
 
@@ -31,39 +33,39 @@ function PostView({ post }: { post: Post }) {
   usePageTitle(post.title);
   const detail = post.postDetail;
   return (
-    <article className="container post-page">
-      <nav aria-label="Breadcrumb" className="post-page__crumbs">
+    <article className={`container ${styles.page}`}>
+      <nav aria-label="Breadcrumb" className={styles.crumbs}>
         <Link to={paths.search()}>Listings</Link> / <Link to={paths.search({ city: post.city })}>{post.city}</Link>
       </nav>
       <Gallery key={post.id} images={post.images} title={post.title} />
-      <div className="post-page__layout">
-        <header className="post-page__header">
-          <p className="post-page__tags">
-            <span className={`badge badge--${post.type}`}>{typeLabel[post.type]}</span>
+      <div className={styles.layout}>
+        <header className={styles.header}>
+          <p className={styles.tags}>
+            <TypeBadge type={post.type} />
             <span>{propertyLabel[post.property]}</span>
           </p>
           <h1>{post.title}</h1>
-          <p className="post-page__address">
+          <p className={styles.address}>
             {post.address}, {post.city}
           </p>
-          <ul className="post-page__facts">
+          <ul className={styles.facts}>
             <li>{formatCount(post.bedroom, 'bedroom')}</li>
             <li>{formatCount(post.bathroom, 'bathroom')}</li>
             {detail?.size != null && <li>{formatSize(detail.size)}</li>}
           </ul>
         </header>
-        <aside className="post-page__aside">
-          <p className="post-page__price">{formatPrice(post.price, post.type)}</p>
-          <div className="lister">
+        <aside className={styles.aside}>
+          <p className={styles.price}>{formatPrice(post.price, post.type)}</p>
+          <div className={styles.lister}>
             <Avatar username={post.user.username} src={post.user.avatar} size="medium" />
             <div>
-              <p className="lister__label">Listed by</p>
-              <p className="lister__name">
+              <p className={styles.listerLabel}>Listed by</p>
+              <p className={styles.listerName}>
                 <Link to={paths.profile(post.user.username)}>{post.user.username}</Link>
               </p>
             </div>
           </div>
-          <p className="post-page__listed">Listed on {formatDate(post.createdAt)}</p>
+          <p className={styles.listed}>Listed on {formatDate(post.createdAt)}</p>
         </aside>
         {detail && <PostDetails detail={detail} />}
       </div>
@@ -85,15 +87,15 @@ function PostDetails({ detail }: { detail: NonNullable<Post['postDetail']> }) {
   const knownPolicies = policies.filter((entry): entry is [string, string] => entry[1] !== null);
   const knownDistances = distances.filter((entry): entry is [string, number] => entry[1] !== null);
   return (
-    <div className="post-page__details">
-      <section className="post-section">
+    <div className={styles.details}>
+      <section className={styles.section}>
         <h2>About this home</h2>
-        <p className="post-page__description">{detail.desc}</p>
+        <p className={styles.description}>{detail.desc}</p>
       </section>
       {knownPolicies.length > 0 && (
-        <section className="post-section">
+        <section className={styles.section}>
           <h2>Policies</h2>
-          <dl className="facts-list">
+          <dl className={styles.factsList}>
             {knownPolicies.map(([label, value]) => (
               <div key={label}>
                 <dt>{label}</dt>
@@ -104,9 +106,9 @@ function PostDetails({ detail }: { detail: NonNullable<Post['postDetail']> }) {
         </section>
       )}
       {knownDistances.length > 0 && (
-        <section className="post-section">
+        <section className={styles.section}>
           <h2>Nearby</h2>
-          <dl className="facts-list">
+          <dl className={styles.factsList}>
             {knownDistances.map(([label, metres]) => (
               <div key={label}>
                 <dt>{label}</dt>
@@ -122,14 +124,14 @@ function PostDetails({ detail }: { detail: NonNullable<Post['postDetail']> }) {
 
 function PostSkeleton() {
   return (
-    <div className="container post-page" aria-busy="true">
+    <div className={`container ${styles.page}`} aria-busy="true">
       <p className="visually-hidden" role="status">
         Loading listing…
       </p>
-      <div className="gallery skeleton post-page__skeleton-media" />
-      <div className="skeleton skeleton--line skeleton--heading" />
-      <div className="skeleton skeleton--line skeleton--medium" />
-      <div className="skeleton skeleton--line skeleton--short" />
+      <Skeleton className={styles.skeletonMedia} />
+      <Skeleton line="heading" />
+      <Skeleton line="medium" />
+      <Skeleton line="short" />
     </div>
   );
 }

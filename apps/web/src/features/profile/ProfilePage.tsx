@@ -1,15 +1,17 @@
 import type { RouterOutputs } from '@estate/api';
 import { Link, useParams } from 'react-router';
-import { Avatar } from '../../components/ui/Avatar';
-import { PostCardSkeleton } from '../../components/ui/PostCard';
-import { PostList } from '../../components/ui/PostList';
+import { Avatar, AvatarSkeleton } from '../../components/ui/Avatar';
+import { buttonClass } from '../../components/ui/button';
+import { PostCardsSkeleton, PostList } from '../../components/ui/PostList';
 import { QueryState } from '../../components/ui/QueryState';
+import { ResultsMessage } from '../../components/ui/ResultsMessage';
+import { Skeleton } from '../../components/ui/Skeleton';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { useMe } from '../../hooks/use-session';
 import { formatCount, formatDate } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
-import './ProfilePage.css';
+import styles from './ProfilePage.module.css';
 
 type Profile = RouterOutputs['user']['byUsername'];
 
@@ -43,31 +45,31 @@ function ProfileView({ profile }: { profile: Profile }) {
     { getNextPageParam: (page) => page.nextCursor },
   );
   return (
-    <div className="container profile-page">
-      <header className="profile-header">
+    <div className={`container ${styles.page}`}>
+      <header className={styles.header}>
         <Avatar username={profile.username} src={profile.avatar} size="large" />
-        <div className="profile-header__text">
+        <div className={styles.headerText}>
           <h1>{profile.username}</h1>
           <p>
             Member since {formatDate(profile.createdAt)} · {formatCount(profile.postCount, 'listing')}
           </p>
         </div>
         {isMe && (
-          <Link className="button profile-header__edit" to={paths.account()}>
+          <Link className={buttonClass()} to={paths.account()}>
             Edit profile
           </Link>
         )}
       </header>
-      <section className="profile-page__listings" aria-labelledby="profile-listings">
+      <section className={styles.listings} aria-labelledby="profile-listings">
         <h2 id="profile-listings">Listings</h2>
         <PostList
           results={listings}
           total={profile.postCount}
           empty={
-            <div className="results-message">
+            <ResultsMessage>
               <h3>No listings yet</h3>
               <p>{isMe ? 'Homes you list will appear here.' : `${profile.username} has not listed any homes.`}</p>
-            </div>
+            </ResultsMessage>
           }
         />
       </section>
@@ -77,22 +79,18 @@ function ProfileView({ profile }: { profile: Profile }) {
 
 function ProfileSkeleton() {
   return (
-    <div className="container profile-page" aria-busy="true">
+    <div className={`container ${styles.page}`} aria-busy="true">
       <p className="visually-hidden" role="status">
         Loading profile…
       </p>
-      <div className="profile-header" aria-hidden="true">
-        <div className="avatar avatar--large skeleton" />
-        <div className="profile-header__text">
-          <div className="skeleton skeleton--line skeleton--heading" />
-          <div className="skeleton skeleton--line skeleton--medium" />
+      <div className={styles.header} aria-hidden="true">
+        <AvatarSkeleton size="large" />
+        <div className={styles.headerText}>
+          <Skeleton line="heading" />
+          <Skeleton line="medium" />
         </div>
       </div>
-      <div className="card-grid">
-        {['a', 'b', 'c'].map((key) => (
-          <PostCardSkeleton key={key} />
-        ))}
-      </div>
+      <PostCardsSkeleton count={3} />
     </div>
   );
 }

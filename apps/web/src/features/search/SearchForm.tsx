@@ -1,9 +1,12 @@
-import { type FormEvent, useId } from 'react';
+import type { FormEvent, InputHTMLAttributes } from 'react';
 import { useNavigate } from 'react-router';
+import { buttonClass } from '../../components/ui/button';
+import { Field } from '../../components/ui/Field';
 import type { FieldErrors } from '../../lib/api-error';
+import { cx } from '../../lib/class-names';
 import { paths } from '../../lib/paths';
-import { readSearchValues, type SearchField, type SearchValues, toSearchFilters } from './search-params';
-import './SearchForm.css';
+import styles from './SearchForm.module.css';
+import { readSearchValues, type SearchValues, toSearchFilters } from './search-params';
 
 const blank: SearchValues = { city: '', type: '', minPrice: '', maxPrice: '' };
 
@@ -18,68 +21,45 @@ interface SearchFormProps {
 /** Submitting navigates to the results page: the query string is the search's only state. */
 export function SearchForm({ initial = blank, fieldErrors = {}, variant = 'bar' }: SearchFormProps) {
   const navigate = useNavigate();
-  const id = useId();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     navigate(paths.search(toSearchFilters(readSearchValues(new FormData(event.currentTarget)))));
   }
 
-  // Wires a control to its label and, when the server rejected it, to its messages.
-  function control(field: SearchField) {
-    const invalid = Boolean(fieldErrors[field]?.length);
-    return {
-      id: `${id}-${field}`,
-      name: field,
-      defaultValue: initial[field],
-      'aria-invalid': invalid || undefined,
-      'aria-describedby': invalid ? `${id}-${field}-error` : undefined,
-    };
-  }
-
-  function errors(field: SearchField) {
-    const messages = fieldErrors[field];
-    if (!messages?.length) return null;
-    return (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {messages.join(' ')}
-      </p>
-    );
-  }
-
   return (
     // <search> is the search landmark (role="search"). Validation is the server's, so its
     // messages appear beside the fields, the same way for every rule.
     <search aria-label="Search listings">
-      <form className={`search-form search-form--${variant}`} noValidate onSubmit={handleSubmit}>
-        <div className="field field--city">
-          <label htmlFor={`${id}-city`}>City</label>
-          <input {...control('city')} type="text" placeholder="Any city" autoComplete="address-level2" />
-          {errors('city')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-type`}>Type</label>
-          <select {...control('type')}>
-            <option value="">Any</option>
-            <option value="buy">Buy</option>
-            <option value="rent">Rent</option>
-          </select>
-          {errors('type')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-minPrice`}>Min price</label>
-          <input {...control('minPrice')} type="number" inputMode="numeric" min={0} step={1} placeholder="No min" />
-          {errors('minPrice')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-maxPrice`}>Max price</label>
-          <input {...control('maxPrice')} type="number" inputMode="numeric" min={0} step={1} placeholder="No max" />
-          {errors('maxPrice')}
-        </div>
-        <button type="submit" className="button button--primary search-form__submit">
+      <form className={cx(styles.form, variant === 'hero' && styles.hero)} noValidate onSubmit={handleSubmit}>
+        <Field compact label="City" errors={fieldErrors.city} className={styles.city}>
+          {(control) => (
+            <input {...control} name="city" defaultValue={initial.city} type="text" placeholder="Any city" autoComplete="address-level2" />
+          )}
+        </Field>
+        <Field compact label="Type" errors={fieldErrors.type} className={styles.type}>
+          {(control) => (
+            <select {...control} name="type" defaultValue={initial.type}>
+              <option value="">Any</option>
+              <option value="buy">Buy</option>
+              <option value="rent">Rent</option>
+            </select>
+          )}
+        </Field>
+        <Field compact label="Min price" errors={fieldErrors.minPrice}>
+          {(control) => <PriceInput {...control} name="minPrice" defaultValue={initial.minPrice} placeholder="No min" />}
+        </Field>
+        <Field compact label="Max price" errors={fieldErrors.maxPrice}>
+          {(control) => <PriceInput {...control} name="maxPrice" defaultValue={initial.maxPrice} placeholder="No max" />}
+        </Field>
+        <button type="submit" className={cx(buttonClass({ variant: 'primary' }), styles.submit)}>
           Search
         </button>
       </form>
     </search>
   );
+}
+
+function PriceInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input {...props} type="number" inputMode="numeric" min={0} step={1} />;
 }

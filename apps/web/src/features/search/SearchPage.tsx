@@ -1,12 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
+import { buttonClass } from '../../components/ui/button';
 import { PostList } from '../../components/ui/PostList';
+import { ResultsMessage } from '../../components/ui/ResultsMessage';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { type ApiError, fieldErrorsOf, isInputError } from '../../lib/api-error';
 import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 import { SearchForm } from './SearchForm';
+import styles from './SearchPage.module.css';
 import { describeSearch, readSearchValues, toSearchFilters } from './search-params';
-import './SearchPage.css';
 
 const pageSize = 12;
 
@@ -21,10 +23,10 @@ export function SearchPage() {
   const results = trpc.post.search.useInfiniteQuery({ ...filters, limit: pageSize }, { getNextPageParam: (page) => page.nextCursor });
 
   return (
-    <div className="container search-page">
+    <div className={`container ${styles.page}`}>
       {/* Remounted per query string, so back and forward refill the fields. */}
       <SearchForm key={params.toString()} initial={values} fieldErrors={fieldErrorsOf(results.error)} />
-      <h1 className="search-page__heading">{heading}</h1>
+      <h1 className={styles.heading}>{heading}</h1>
       {results.error && !results.data && isInputError(results.error) ? (
         <SearchInputError error={results.error} />
       ) : (
@@ -38,21 +40,21 @@ export function SearchPage() {
 function SearchInputError({ error }: { error: ApiError }) {
   const formErrors = error.data?.zodError?.formErrors ?? [];
   return (
-    <div className="results-message" role="alert">
+    <ResultsMessage role="alert">
       <h2>Check your search</h2>
       <p>{formErrors.length ? formErrors.join(' ') : 'Some of the fields above need fixing before we can search.'}</p>
-    </div>
+    </ResultsMessage>
   );
 }
 
 function NoResults() {
   return (
-    <div className="results-message">
+    <ResultsMessage>
       <h2>No listings match your search</h2>
       <p>Try another city, either type, or a wider price range.</p>
-      <Link className="button" to={paths.search()}>
+      <Link className={buttonClass()} to={paths.search()}>
         Show all listings
       </Link>
-    </div>
+    </ResultsMessage>
   );
 }
