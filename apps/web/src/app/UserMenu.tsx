@@ -2,17 +2,15 @@ import { Link, useLocation } from 'react-router';
 import { Avatar } from '../components/ui/Avatar';
 import { buttonClass } from '../components/ui/button';
 import { useNextPath } from '../hooks/use-next-path';
-import { useForgetMe, useMe } from '../hooks/use-session';
+import { useMe, useSignOut } from '../hooks/use-session';
 import { cx } from '../lib/class-names';
 import { paths, routes } from '../lib/paths';
-import { trpc } from '../lib/trpc';
 import styles from './UserMenu.module.css';
 
 /** The header's account corner: who is signed in, or the ways to sign in. */
 export function UserMenu() {
   const me = useMe();
-  const forgetMe = useForgetMe();
-  const logout = trpc.auth.logout.useMutation({ onSuccess: () => forgetMe(paths.home(), 'You have signed out.') });
+  const logout = useSignOut();
 
   // Holds the space while we ask, so the header does not jump.
   if (me.isPending) return <div className={cx(styles.menu, styles.pending)} />;

@@ -3,6 +3,7 @@ import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
 import { createContext, use } from 'react';
 import { useNavigate } from 'react-router';
+import { paths } from '../lib/paths';
 import { trpc } from '../lib/trpc';
 
 /** The signed-in user. */
@@ -50,4 +51,10 @@ export function useForgetMe() {
     queryClient.getMutationCache().clear();
     setMe(null);
   };
+}
+
+/** Signs out here, then forgets the user and says so on the home page. */
+export function useSignOut() {
+  const forgetMe = useForgetMe();
+  return trpc.auth.logout.useMutation({ onSuccess: () => forgetMe(paths.home(), 'You have signed out.') });
 }

@@ -6,17 +6,12 @@ import { Form } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
-import { useForgetMe } from '../../hooks/use-session';
-import { paths } from '../../lib/paths';
-import { trpc } from '../../lib/trpc';
+import { useDeleteAccount } from './use-account';
 
 /** The danger zone: a button that opens a dialog asking for the password, the second deliberate step. */
 export function DeleteAccount() {
   const dialog = useRef<HTMLDialogElement>(null);
-  const forgetMe = useForgetMe();
-  const remove = trpc.user.delete.useMutation({
-    onSuccess: () => forgetMe(paths.home(), 'Your account has been deleted. We are sorry to see you go.'),
-  });
+  const remove = useDeleteAccount();
   const form = useForm({ schema: deleteAccountInput, mutation: remove });
 
   function open() {

@@ -5,11 +5,11 @@ import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
 import { formatCount } from '../../lib/format';
-import { trpc } from '../../lib/trpc';
+import { useChangePassword } from './use-account';
 
 /** A new password, given the current one; the server signs out every other session. */
 export function PasswordForm({ titleId }: { titleId: string }) {
-  const change = trpc.user.changePassword.useMutation();
+  const change = useChangePassword();
   const form = useForm({
     schema: changePasswordInput,
     mutation: change,

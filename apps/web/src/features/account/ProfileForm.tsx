@@ -7,9 +7,9 @@ import { Form, FormActions, FormStatus } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
-import { type Me, useSetMe } from '../../hooks/use-session';
-import { trpc } from '../../lib/trpc';
+import type { Me } from '../../hooks/use-session';
 import styles from './ProfileForm.module.css';
+import { useUpdateProfile } from './use-account';
 
 type ProfileValues = Record<'username' | 'email' | 'avatar', string>;
 
@@ -20,16 +20,7 @@ function valuesOf(me: Me): ProfileValues {
 /** Username, email and avatar address; the header and the lister's name on listings follow a save. */
 export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
   const [values, setValues] = useState(() => valuesOf(me));
-  const setMe = useSetMe();
-  const utils = trpc.useUtils();
-  const update = trpc.user.update.useMutation({
-    onSuccess(user) {
-      setMe(user);
-      // Listings and profiles show the lister's name and avatar.
-      void utils.post.invalidate();
-      void utils.user.byUsername.invalidate();
-    },
-  });
+  const update = useUpdateProfile();
   const form = useForm({
     schema: userUpdateInput,
     mutation: update,

@@ -6,16 +6,13 @@ import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
 import { useNextPath } from '../../hooks/use-next-path';
-import { useSetMe } from '../../hooks/use-session';
 import { paths } from '../../lib/paths';
-import { trpc } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
+import { useLogin } from './use-sign-in';
 
-/** Signing in sets `me`; the RequireSignedOut route then takes the user on to `?next=`. */
 export function LoginPage() {
   const next = useNextPath();
-  const setMe = useSetMe();
-  const login = trpc.auth.login.useMutation({ onSuccess: setMe });
+  const login = useLogin();
   const form = useForm({ schema: loginInput, mutation: login });
 
   return (

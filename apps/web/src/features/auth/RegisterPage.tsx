@@ -6,16 +6,13 @@ import { FormAlert } from '../../components/ui/FormAlert';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
 import { useNextPath } from '../../hooks/use-next-path';
-import { useSetMe } from '../../hooks/use-session';
 import { paths } from '../../lib/paths';
-import { trpc } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
+import { useRegister } from './use-sign-in';
 
-/** Registering sets `me`; the RequireSignedOut route then takes the user on to `?next=`. */
 export function RegisterPage() {
   const next = useNextPath();
-  const setMe = useSetMe();
-  const register = trpc.auth.register.useMutation({ onSuccess: setMe });
+  const register = useRegister();
   const form = useForm({ schema: registerInput, mutation: register });
 
   return (

@@ -7,15 +7,15 @@ import { TypeBadge } from '../../components/ui/TypeBadge';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
-import { trpc } from '../../lib/trpc';
 import { Gallery } from './Gallery';
 import styles from './PostPage.module.css';
+import { usePost } from './use-post';
 
 type Post = RouterOutputs['post']['byId'];
 
 export function PostPage() {
   const { id = '' } = useParams();
-  const post = trpc.post.byId.useQuery({ id });
+  const post = usePost(id);
 
   return (
     <QueryState

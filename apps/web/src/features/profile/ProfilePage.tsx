@@ -10,17 +10,15 @@ import { usePageTitle } from '../../hooks/use-page-title';
 import { useMe } from '../../hooks/use-session';
 import { formatCount, formatDate } from '../../lib/format';
 import { paths } from '../../lib/paths';
-import { trpc } from '../../lib/trpc';
 import styles from './ProfilePage.module.css';
+import { useListingsBy, useProfile } from './use-profile';
 
 type Profile = RouterOutputs['user']['byUsername'];
-
-const pageSize = 12;
 
 /** A user's public page: who they are and what they list. */
 export function ProfilePage() {
   const { username = '' } = useParams();
-  const profile = trpc.user.byUsername.useQuery({ username });
+  const profile = useProfile(username);
 
   return (
     <QueryState
@@ -40,10 +38,7 @@ export function ProfilePage() {
 function ProfileView({ profile }: { profile: Profile }) {
   usePageTitle(profile.username);
   const isMe = useMe().data?.username === profile.username;
-  const listings = trpc.post.byUser.useInfiniteQuery(
-    { username: profile.username, limit: pageSize },
-    { getNextPageParam: (page) => page.nextCursor },
-  );
+  const listings = useListingsBy(profile.username);
   return (
     <div className={`container ${styles.page}`}>
       <header className={styles.header}>

@@ -5,12 +5,10 @@ import { ResultsMessage } from '../../components/ui/ResultsMessage';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { type ApiError, fieldErrorsOf, isInputError } from '../../lib/api-error';
 import { paths } from '../../lib/paths';
-import { trpc } from '../../lib/trpc';
 import { SearchForm } from './SearchForm';
 import styles from './SearchPage.module.css';
 import { describeSearch, readSearchValues, toSearchFilters } from './search-params';
-
-const pageSize = 12;
+import { useSearchResults } from './use-search-results';
 
 /** Results for the search in the query string, the page's single source of truth. */
 export function SearchPage() {
@@ -20,7 +18,7 @@ export function SearchPage() {
   const heading = describeSearch(filters);
   usePageTitle(heading);
 
-  const results = trpc.post.search.useInfiniteQuery({ ...filters, limit: pageSize }, { getNextPageParam: (page) => page.nextCursor });
+  const results = useSearchResults(filters);
 
   return (
     <div className={`container ${styles.page}`}>
