@@ -7,12 +7,12 @@ import { RequireSignedOut } from './RequireSignedOut';
 import { RequireUser } from './RequireUser';
 import { RouteError } from './RouteError';
 
-// Every page is loaded when first visited, with its own CSS, so a page's code (a map, an
-// editor) never slows the others down.
 function PageLoadingFallback() {
   return <PageLoading label="Loading…" />;
 }
 
+// Every page is loaded when first visited, with its own CSS, so a page's code (a map, an
+// editor) never slows the others down.
 export const router = createBrowserRouter([
   {
     Component: Layout,

@@ -1,4 +1,5 @@
 import type { RouterInputs } from '@estate/api';
+import { generatePath } from 'react-router';
 import { withNext } from './next-path';
 
 /** The filters a search page's address carries; paging is the results list's business. */
@@ -18,7 +19,7 @@ export const routes = {
   register: '/register',
 } as const;
 
-/** Every address a page links or navigates to. */
+/** Every address a page links or navigates to; path parameters are encoded. */
 export const paths = {
   home: () => routes.home,
   /** Blank filters are left out, so the address names only real ones. */
@@ -31,8 +32,8 @@ export const paths = {
     const query = params.toString();
     return query ? `${routes.search}?${query}` : routes.search;
   },
-  post: (id: string) => `/posts/${encodeURIComponent(id)}`,
-  profile: (username: string) => `/users/${encodeURIComponent(username)}`,
+  post: (id: string) => generatePath(routes.post, { id }),
+  profile: (username: string) => generatePath(routes.profile, { username }),
   account: () => routes.account,
   /** `next`: where to return after signing in. */
   login: (next: string = routes.home) => withNext(routes.login, next),

@@ -89,7 +89,6 @@ export function ProfileForm({ me, titleId }: { me: Me; titleId: string }) {
         <button type="submit" className={buttonClass({ variant: 'primary' })} disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save profile'}
         </button>
-        {/* Always present, so screen readers announce the change. */}
         <FormStatus>{saved && 'Saved'}</FormStatus>
       </FormActions>
     </Form>
