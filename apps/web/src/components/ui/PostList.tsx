@@ -23,7 +23,7 @@ interface PostListProps {
   results: PagedPosts;
   /** Stands in for a list with no listings. */
   empty: ReactNode;
-  /** How many listings there are in all, when known: the count then shows only while some are not loaded. */
+  /** How many listings there are in all, when known: then a list that fits on one page needs no count. */
   total?: number;
   /** Said below the last page. */
   end?: string;
@@ -50,7 +50,7 @@ export function PostList({ results, empty, total, end }: PostListProps) {
   if (posts.length === 0) return empty;
   return (
     <>
-      {(total === undefined || total > posts.length) && (
+      {(total === undefined || total > posts.length || results.data.pages.length > 1) && (
         <p className={styles.count} role="status">
           Showing {total === undefined ? formatCount(posts.length, 'listing') : `${posts.length} of ${formatCount(total, 'listing')}`}
         </p>
