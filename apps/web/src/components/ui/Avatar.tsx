@@ -12,8 +12,8 @@ interface AvatarProps {
 }
 
 /**
- * A user's picture, or their initial when they have none or it does not load (an avatar can
- * be any https address). Decorative: their name is always shown beside it.
+ * A user's picture, or their initial when they have none or it does not load. Decorative:
+ * their name is always shown beside it.
  */
 export function Avatar({ username, src, size }: AvatarProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
