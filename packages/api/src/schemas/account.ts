@@ -36,7 +36,8 @@ export const passwordField = z
 /** A password equal to the username or email is the first thing anyone would try. */
 export function isPersonal(password: string, ...personal: Array<string | undefined>): boolean {
   const lowered = password.toLowerCase();
-  return personal.some((value) => value !== undefined && value.toLowerCase() === lowered);
+  // An empty form is wrong for other reasons, said by the other rules.
+  return lowered !== '' && personal.some((value) => value?.toLowerCase() === lowered);
 }
 
 export const PERSONAL_PASSWORD_MESSAGE = 'The password must not be your username or email';
