@@ -15,6 +15,10 @@ export const routes = {
   post: '/posts/:id',
   profile: '/users/:username',
   account: '/account',
+  myListings: '/my/listings',
+  saved: '/saved',
+  newListing: '/listings/new',
+  editListing: '/posts/:id/edit',
   login: '/login',
   register: '/register',
 } as const;
@@ -35,6 +39,10 @@ export const paths = {
   post: (id: string) => generatePath(routes.post, { id }),
   profile: (username: string) => generatePath(routes.profile, { username }),
   account: () => routes.account,
+  myListings: () => routes.myListings,
+  saved: () => routes.saved,
+  newListing: () => routes.newListing,
+  editListing: (id: string) => generatePath(routes.editListing, { id }),
   /** `next`: where to return after signing in. */
   login: (next: string = routes.home) => withNext(routes.login, next),
   register: (next: string = routes.home) => withNext(routes.register, next),
