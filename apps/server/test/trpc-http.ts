@@ -30,10 +30,11 @@ export async function errorOf(response: Response): Promise<{ message: string; da
 
 let counter = 0;
 /** Registers a new account; returns the session cookie to send. */
-export async function signUp(base: string): Promise<{ cookie: string; username: string }> {
+export async function signUp(base: string): Promise<{ cookie: string; username: string; password: string }> {
   const suffix = `${Date.now().toString(36)}${(counter++).toString(36)}`;
   const username = `http_${suffix}`;
-  const response = await mutate(base, 'auth.register', { email: `${username}@example.com`, username, password: `long password ${suffix}` });
+  const password = `long password ${suffix}`;
+  const response = await mutate(base, 'auth.register', { email: `${username}@example.com`, username, password });
   if (response.status !== 200) throw new Error(`registering failed with ${response.status}`);
-  return { cookie: response.headers.getSetCookie()[0]?.split(';')[0] ?? '', username };
+  return { cookie: response.headers.getSetCookie()[0]?.split(';')[0] ?? '', username, password };
 }

@@ -298,6 +298,33 @@ describe.each(testDbKinds())('photo uploads over HTTP on %s', (kind) => {
     expect(await db.prisma.upload.count({ where: { id: { in: [a, b].map((url) => url.split('/')[2] ?? '') } } })).toBe(0);
   });
 
+  it('deletes the photos of an account when it is deleted', async () => {
+    const account = await signUp(server.url);
+    const listingPhoto = await uploaded(server.url, account.cookie, await png(24, 20));
+    const avatar = await uploaded(server.url, account.cookie, await png(25, 20));
+    const listing = {
+      title: 'Cottage with a garden',
+      price: 1200,
+      images: [listingPhoto],
+      address: '3 Lane',
+      city: 'Austin',
+      bedroom: 1,
+      bathroom: 1,
+      latitude: 30.27,
+      longitude: -97.74,
+      type: 'rent',
+      property: 'house',
+      detail: { desc: 'Small and green.' },
+    };
+    expect((await mutate(server.url, 'post.create', listing, { cookie: account.cookie })).status).toBe(200);
+    expect((await mutate(server.url, 'user.update', { avatar }, { cookie: account.cookie })).status).toBe(200);
+
+    const deleted = await mutate(server.url, 'user.delete', { password: account.password }, { cookie: account.cookie });
+    expect(deleted.status).toBe(200);
+    for (const url of [listingPhoto, avatar]) expect((await fetch(`${server.url}${url}`)).status).toBe(404);
+    expect(await db.prisma.upload.count({ where: { id: { in: [listingPhoto, avatar].map((url) => url.split('/')[2] ?? '') } } })).toBe(0);
+  });
+
   it('removes uploads that nothing used for a day, and only those', async () => {
     const { cookie } = await signUp(server.url);
     const unused = await uploaded(server.url, cookie, await png(30, 20));
