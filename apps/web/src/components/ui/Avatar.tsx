@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { cx } from '../../lib/class-names';
 import styles from './Avatar.module.css';
+import { Photo } from './Photo';
 import { Skeleton } from './Skeleton';
 
 type Size = 'small' | 'medium' | 'large';
+
+/** The CSS pixels of each size (Avatar.module.css). */
+const pixels: Record<Size, number> = { small: 32, medium: 48, large: 96 };
 
 interface AvatarProps {
   username: string;
@@ -18,7 +22,18 @@ interface AvatarProps {
 export function Avatar({ username, src, size }: AvatarProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   if (src && src !== failedSrc) {
-    return <img className={cx(styles.avatar, styles[size])} src={src} alt="" onError={() => setFailedSrc(src)} />;
+    // The smallest upload (480 px wide) is plenty even for the largest avatar on a dense screen.
+    return (
+      <Photo
+        className={cx(styles.avatar, styles[size])}
+        src={src}
+        widths={['sm']}
+        width={pixels[size]}
+        height={pixels[size]}
+        alt=""
+        onError={() => setFailedSrc(src)}
+      />
+    );
   }
   return (
     <span className={cx(styles.avatar, styles[size], styles.initial)} aria-hidden="true">

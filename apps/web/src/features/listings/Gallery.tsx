@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { NoPhoto } from '../../components/ui/NoPhoto';
+import { Photo } from '../../components/ui/Photo';
 import { cx } from '../../lib/class-names';
 import styles from './Gallery.module.css';
 
@@ -16,7 +17,17 @@ export function Gallery({ images, title }: { images: string[]; title: string }) 
   }
   return (
     <div className={styles.gallery}>
-      <img className={styles.main} src={current} alt={`${title}, view ${selected + 1} of ${images.length}`} width={1200} height={800} />
+      <Photo
+        className={styles.main}
+        src={current}
+        widths={['md', 'lg']}
+        // The page's width, inside the container's 20 px paddings and up to its 1200 px.
+        sizes="(max-width: 1200px) calc(100vw - 40px), 1160px"
+        width={1200}
+        height={800}
+        fetchPriority="high"
+        alt={`${title}, view ${selected + 1} of ${images.length}`}
+      />
       {images.length > 1 && (
         <ul className={styles.thumbs} aria-label="All views">
           {images.map((src, index) => (
@@ -29,7 +40,7 @@ export function Gallery({ images, title }: { images: string[]; title: string }) 
                 onClick={() => setSelected(index)}
               >
                 {/* Decorative: the button's label says what it shows. */}
-                <img src={src} alt="" loading="lazy" width={120} height={80} />
+                <Photo src={src} widths={['sm']} alt="" loading="lazy" width={120} height={80} />
               </button>
             </li>
           ))}
