@@ -1,27 +1,54 @@
-import type { RouterOutputs } from '@estate/api';
+import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
+import type { PostCardData } from '../../lib/card-lists';
 import { cx } from '../../lib/class-names';
 import { formatCount, formatPrice, propertyLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { NoPhoto } from './NoPhoto';
+import { Photo } from './Photo';
 import styles from './PostCard.module.css';
+import { SaveButton } from './SaveButton';
 import { Skeleton } from './Skeleton';
 import { TypeBadge } from './TypeBadge';
 
-export type PostCardData = RouterOutputs['post']['search']['items'][number];
+interface PostCardProps {
+  post: PostCardData;
+  /** On the first screenful: its photo loads at once rather than when scrolled near. */
+  priority?: boolean;
+  /** Buttons for the card's bottom edge (Edit, Delete); they get the title's id to be described by. */
+  actions?: ((titleId: string) => ReactNode) | undefined;
+  onSaveChange?: ((saved: boolean, request: Promise<unknown>) => void) | undefined;
+}
 
-/** A search result; the whole card is clickable through its title link. */
-export function PostCard({ post }: { post: PostCardData }) {
+/**
+ * A listing in a list. The whole card is clickable through its title link, the one link a
+ * screen reader lists; the save button and any actions sit beside it, above its click area.
+ */
+export function PostCard({ post, priority = false, actions, onSaveChange }: PostCardProps) {
+  const titleId = useId();
   const cover = post.images[0];
   return (
     <article className={styles.card}>
       <div className={styles.media}>
-        {cover ? <img src={cover} alt={post.title} loading="lazy" decoding="async" width={400} height={300} /> : <NoPhoto />}
+        {cover ? (
+          <Photo
+            src={cover}
+            widths={['sm', 'md']}
+            // One column up to 600 px, then as many 260 px or wider columns as fit in 1200 px.
+            sizes="(max-width: 600px) 100vw, (max-width: 900px) 50vw, 400px"
+            width={400}
+            height={300}
+            alt={post.title}
+            loading={priority ? 'eager' : 'lazy'}
+          />
+        ) : (
+          <NoPhoto />
+        )}
         <TypeBadge type={post.type} className={styles.badge} />
       </div>
       <div className={styles.body}>
         <p className={styles.price}>{formatPrice(post.price, post.type)}</p>
-        <h2 className={styles.title}>
+        <h2 className={styles.title} id={titleId}>
           <Link to={paths.post(post.id)}>{post.title}</Link>
         </h2>
         <p className={styles.city}>{post.city}</p>
@@ -31,6 +58,9 @@ export function PostCard({ post }: { post: PostCardData }) {
           <li>{formatCount(post.bathroom, 'bath')}</li>
         </ul>
       </div>
+      {/* After the title in reading order, though drawn over the photo. */}
+      <SaveButton postId={post.id} saved={post.isSaved} titleId={titleId} variant="card" onChange={onSaveChange} />
+      {actions && <div className={styles.actions}>{actions(titleId)}</div>}
     </article>
   );
 }

@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { type ApiError, errorMessage } from '../../lib/api-error';
+import type { PostCardData } from '../../lib/card-lists';
 import { formatCount } from '../../lib/format';
 import { buttonClass } from './button';
 import { ErrorPanel } from './ErrorPanel';
 import { ErrorText } from './Field';
-import { PostCard, type PostCardData, PostCardSkeleton } from './PostCard';
+import { PostCard, PostCardSkeleton } from './PostCard';
 import styles from './PostList.module.css';
 
-/** What this list needs of a `post.search` or `post.byUser` infinite query. */
+/** What this list needs of an infinite query of cards (`post.search`, `post.byUser`, `post.mine`, `savedPost.list`). */
 export interface PagedPosts {
   data: { pages: Array<{ items: PostCardData[] }> } | undefined;
   error: ApiError | null;
@@ -27,10 +28,16 @@ interface PostListProps {
   total?: number;
   /** Said below the last page. */
   end?: string;
+  /** Buttons at the bottom of each card (Edit, Delete), described by the card's title. */
+  actions?: (post: PostCardData, titleId: string) => ReactNode;
+  onSaveChange?: (post: PostCardData, saved: boolean, request: Promise<unknown>) => void;
 }
 
+/** About how many cards the first screen shows: their photos load at once, the rest when scrolled near. */
+const firstScreen = 3;
+
 /** Listing cards a page at a time, with their loading, error and empty states and a "Load more" button. */
-export function PostList({ results, empty, total, end }: PostListProps) {
+export function PostList({ results, empty, total, end, actions, onSaveChange }: PostListProps) {
   if (!results.data) {
     if (!results.error) {
       return (
@@ -56,9 +63,14 @@ export function PostList({ results, empty, total, end }: PostListProps) {
         </p>
       )}
       <ul className={styles.grid}>
-        {posts.map((post) => (
+        {posts.map((post, index) => (
           <li key={post.id}>
-            <PostCard post={post} />
+            <PostCard
+              post={post}
+              priority={index < firstScreen}
+              actions={actions && ((titleId) => actions(post, titleId))}
+              onSaveChange={onSaveChange && ((saved, request) => onSaveChange(post, saved, request))}
+            />
           </li>
         ))}
       </ul>
