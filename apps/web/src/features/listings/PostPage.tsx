@@ -1,12 +1,16 @@
 import type { RouterOutputs } from '@estate/api';
-import { Link, useParams } from 'react-router';
+import { useRef } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
+import { buttonClass } from '../../components/ui/button';
 import { QueryState } from '../../components/ui/QueryState';
+import { SaveButton } from '../../components/ui/SaveButton';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { TypeBadge } from '../../components/ui/TypeBadge';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { formatCount, formatDate, formatDistance, formatPrice, formatSize, propertyLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
+import { DeleteListingDialog } from './DeleteListingDialog';
 import { Gallery } from './Gallery';
 import styles from './PostPage.module.css';
 import { usePost } from './use-post';
@@ -56,6 +60,8 @@ function PostView({ post }: { post: Post }) {
         </header>
         <aside className={styles.aside}>
           <p className={styles.price}>{formatPrice(post.price, post.type)}</p>
+          <SaveButton postId={post.id} saved={post.isSaved} variant="page" />
+          {post.isMine && <OwnerActions post={post} />}
           <div className={styles.lister}>
             <Avatar username={post.user.username} src={post.user.avatar} size="medium" />
             <div>
@@ -70,6 +76,27 @@ function PostView({ post }: { post: Post }) {
         {detail && <PostDetails detail={detail} />}
       </div>
     </article>
+  );
+}
+
+/** The lister's own controls: change the listing, or delete it after a confirmation. */
+function OwnerActions({ post }: { post: Post }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const navigate = useNavigate();
+  return (
+    <div className={styles.ownerActions}>
+      <Link className={buttonClass({ small: true })} to={paths.editListing(post.id)}>
+        Edit
+      </Link>
+      <button type="button" className={buttonClass({ variant: 'danger', small: true })} onClick={() => dialog.current?.showModal()}>
+        Delete
+      </button>
+      <DeleteListingDialog
+        ref={dialog}
+        listing={post}
+        onDeleted={(title) => navigate(paths.myListings(), { state: { notice: `“${title}” was deleted.` } })}
+      />
+    </div>
   );
 }
 
