@@ -1,4 +1,5 @@
 import { useLocation, useNavigate } from 'react-router';
+import { DismissButton } from '../components/ui/DismissButton';
 import styles from './PageNotice.module.css';
 
 /** A one-off message handed over by the page before (`navigate(to, { state: { notice } })`). */
@@ -12,14 +13,7 @@ export function PageNotice() {
       <div className={styles.notice} role="status">
         <p>{notice}</p>
         {/* Dropping the state keeps the notice from coming back on reload or on Back. */}
-        <button
-          type="button"
-          className={styles.close}
-          aria-label="Dismiss"
-          onClick={() => navigate(location, { replace: true, state: null })}
-        >
-          ×
-        </button>
+        <DismissButton onClick={() => navigate(location, { replace: true, state: null })} />
       </div>
     </div>
   );

@@ -38,6 +38,11 @@ export const router = createBrowserRouter([
             Component: RequireUser,
             children: [
               { path: routes.account, lazy: { Component: async () => (await import('../features/account/AccountPage')).AccountPage } },
+              {
+                path: routes.myListings,
+                lazy: { Component: async () => (await import('../features/listings/MyListingsPage')).MyListingsPage },
+              },
+              { path: routes.saved, lazy: { Component: async () => (await import('../features/saved/SavedPage')).SavedPage } },
             ],
           },
           { path: '*', Component: NotFoundPage },
