@@ -1,4 +1,4 @@
-import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { paths } from '../lib/paths';
 import styles from './Layout.module.css';
 import { PageNotice } from './PageNotice';
@@ -6,8 +6,11 @@ import { UserMenu } from './UserMenu';
 
 /** The frame around every page. */
 export function Layout() {
+  // Pages load their code on first visit: until it arrives, the old page stays and this bar runs.
+  const loading = useNavigation().state === 'loading';
   return (
     <div className={styles.layout}>
+      {loading && <div className={styles.progress} role="progressbar" aria-label="Loading the page" />}
       <a className="skip-link" href="#main">
         Skip to content
       </a>

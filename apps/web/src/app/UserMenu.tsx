@@ -1,13 +1,17 @@
-import { Link, useLocation } from 'react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
 import { Avatar } from '../components/ui/Avatar';
 import { buttonClass } from '../components/ui/button';
 import { useNextPath } from '../hooks/use-next-path';
-import { useMe, useSignOut } from '../hooks/use-session';
+import { type Me, useMe, useSignOut } from '../hooks/use-session';
 import { cx } from '../lib/class-names';
 import { paths, routes } from '../lib/paths';
 import styles from './UserMenu.module.css';
 
-/** The header's account corner: who is signed in, or the ways to sign in. */
+/**
+ * The header's account corner: the signed-in user's pages and their account, or the ways to
+ * sign in. Wide screens show every link; narrow ones fold them into a menu beside the avatar.
+ */
 export function UserMenu() {
   const me = useMe();
   const logout = useSignOut();
@@ -15,19 +19,109 @@ export function UserMenu() {
   // Holds the space while we ask, so the header does not jump.
   if (me.isPending) return <div className={cx(styles.menu, styles.pending)} />;
   if (!me.data) return <SignInLinks />;
+  const signOut = () => logout.mutate();
   return (
     <div className={styles.menu}>
+      <nav aria-label="Your homes" className={styles.wide}>
+        <Link to={paths.newListing()} className={cx(buttonClass({ variant: 'primary' }), styles.listHome)}>
+          List a home
+        </Link>
+        <NavLink to={paths.saved()} className={styles.link}>
+          Saved
+        </NavLink>
+        <NavLink to={paths.myListings()} className={styles.link}>
+          My listings
+        </NavLink>
+      </nav>
       <Link to={paths.account()} className={styles.me} title="Account settings">
         <Avatar username={me.data.username} src={me.data.avatar} size="small" />
         <span className={`visually-hidden-narrow ${styles.name}`}>{me.data.username}</span>
       </Link>
-      <button type="button" className={styles.signOut} onClick={() => logout.mutate()} disabled={logout.isPending}>
+      <button type="button" className={cx(styles.link, styles.signOut, styles.wide)} onClick={signOut} disabled={logout.isPending}>
         {logout.isPending ? 'Signing out…' : 'Sign out'}
       </button>
+      <CompactMenu me={me.data} onSignOut={signOut} signingOut={logout.isPending} />
       {logout.isError && (
         <p className={styles.error} role="alert">
           Could not sign out. Try again.
         </p>
+      )}
+    </div>
+  );
+}
+
+interface CompactMenuProps {
+  me: Me;
+  onSignOut: () => void;
+  signingOut: boolean;
+}
+
+/** The narrow screen's menu: a button that shows or hides the signed-in user's links. */
+function CompactMenu({ me, onSignOut, signingOut }: CompactMenuProps) {
+  // Open at one address: following any link closes it.
+  const { key } = useLocation();
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const open = openAt === key;
+  const setOpen = (value: boolean) => setOpenAt(value ? key : null);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  // Escape, or a click or focus anywhere else, closes it too.
+  useEffect(() => {
+    if (!open) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    }
+    function onOutside(event: Event) {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    }
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onOutside);
+    document.addEventListener('focusin', onOutside);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onOutside);
+      document.removeEventListener('focusin', onOutside);
+    };
+  }, [open]);
+
+  return (
+    <div ref={root} className={styles.compact}>
+      <button
+        ref={button}
+        type="button"
+        className={styles.menuButton}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+          <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        Menu
+      </button>
+      {open && (
+        <nav id={panelId} aria-label="Your account" className={styles.panel}>
+          <p className={styles.panelName}>{me.username}</p>
+          <Link to={paths.newListing()} className={styles.link}>
+            List a home
+          </Link>
+          <NavLink to={paths.myListings()} className={styles.link}>
+            My listings
+          </NavLink>
+          <NavLink to={paths.saved()} className={styles.link}>
+            Saved homes
+          </NavLink>
+          <NavLink to={paths.account()} className={styles.link}>
+            Account settings
+          </NavLink>
+          <button type="button" className={cx(styles.link, styles.signOut)} onClick={onSignOut} disabled={signingOut}>
+            {signingOut ? 'Signing out…' : 'Sign out'}
+          </button>
+        </nav>
       )}
     </div>
   );
