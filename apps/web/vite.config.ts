@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 
-// In dev and preview the API runs as a separate server; proxying keeps every request
-// same-origin, as it is in production where that server also serves this build.
-const api: ProxyOptions = { target: `http://127.0.0.1:${process.env.ESTATE_API_PORT ?? 3000}` };
-const proxy = { '/trpc': api, '/images': api };
+// In dev and preview the API runs as a separate server (on PORT, as `pnpm dev` starts it, or
+// ESTATE_API_PORT); proxying keeps every request same-origin, as it is in production where
+// that server also serves this build.
+const api: ProxyOptions = { target: `http://127.0.0.1:${process.env.ESTATE_API_PORT ?? process.env.PORT ?? 3000}` };
+const proxy = { '/trpc': api, '/api': api, '/uploads': api, '/images': api };
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
