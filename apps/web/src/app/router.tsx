@@ -43,6 +43,14 @@ export const router = createBrowserRouter([
                 lazy: { Component: async () => (await import('../features/listings/MyListingsPage')).MyListingsPage },
               },
               { path: routes.saved, lazy: { Component: async () => (await import('../features/saved/SavedPage')).SavedPage } },
+              {
+                path: routes.newListing,
+                lazy: { Component: async () => (await import('../features/listings/editor/NewListingPage')).NewListingPage },
+              },
+              {
+                path: routes.editListing,
+                lazy: { Component: async () => (await import('../features/listings/editor/EditListingPage')).EditListingPage },
+              },
             ],
           },
           { path: '*', Component: NotFoundPage },
