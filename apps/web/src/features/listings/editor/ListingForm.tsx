@@ -150,7 +150,7 @@ export function ListingForm({ listing, name }: ListingFormProps) {
 
       <Section title="Details" description="Only the description is required; the rest helps people decide.">
         <Field label="Description" errors={errorsOf('detail.desc')} hint="Plain text; line breaks are kept.">
-          {(props) => <textarea {...props} {...control('detail.desc')} className={styles.description} rows={8} />}
+          {(props) => <textarea {...props} {...control('detail.desc')} rows={8} />}
         </Field>
         <div className={cx(styles.grid, styles.texts)}>
           <TextField {...field('detail.utilities')} label="Utilities" placeholder="e.g. Tenant pays electricity" />
