@@ -59,17 +59,15 @@ describe.runIf(hasBrowser)('listings in a browser', () => {
     await form
       .getByLabel('Description')
       .fill('Bright rooms over a quiet garden.<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>\nBikes welcome.');
-    await form
-      .locator('input[type=file]')
-      .setInputFiles(
-        await Promise.all(
-          ['#c0392b', '#27ae60', '#2980b9'].map(async (colour, i) => ({
-            name: `photo-${i + 1}.jpg`,
-            mimeType: 'image/jpeg',
-            buffer: await photo(colour),
-          })),
-        ),
-      );
+    await form.locator('input[type=file]').setInputFiles(
+      await Promise.all(
+        ['#c0392b', '#27ae60', '#2980b9'].map(async (colour, i) => ({
+          name: `photo-${i + 1}.jpg`,
+          mimeType: 'image/jpeg',
+          buffer: await photo(colour),
+        })),
+      ),
+    );
     const photos = form.getByRole('list', { name: 'Photo order' }).getByRole('listitem');
     await expect.poll(() => photos.count()).toBe(3);
     // Each upload finishes: no progress bar is left.
