@@ -4,7 +4,7 @@
 // 2026 asking figures in USD: sale price per m² of living space and monthly rent per m².
 // Streets are real streets inside each circle.
 
-export interface City {
+export interface DemoCity {
   name: string;
   state: string;
   latitude: number;
@@ -17,7 +17,7 @@ export interface City {
   streets: readonly string[];
 }
 
-export const cities: readonly City[] = [
+export const cities: readonly DemoCity[] = [
   {
     name: 'New York',
     state: 'NY',
@@ -880,6 +880,6 @@ export const cities: readonly City[] = [
   },
 ];
 
-export function cityByName(name: string): City | undefined {
+export function cityByName(name: string): DemoCity | undefined {
   return cities.find((city) => city.name === name);
 }

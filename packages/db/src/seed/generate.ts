@@ -1,5 +1,5 @@
 import type { Chat, ChatMember, Message, Post, PostDetail, PostType, Property, SavedPost, User } from '../client.js';
-import { type City, cities } from './cities.js';
+import { cities, type DemoCity } from './cities.js';
 import { conversation, maxMessages } from './conversations.js';
 import { type DemoImageKind, demoImageKinds, demoImageUrl } from './images.js';
 import { descriptionFor, type ListingFacts, labelFor, policiesFor, titleFor } from './listing-text.js';
@@ -114,7 +114,7 @@ const coverKind: Record<Property, DemoImageKind> = { apartment: 'apartment', con
 const roomKinds: readonly DemoImageKind[] = ['living', 'kitchen', 'bedroom', 'bathroom'];
 
 /** A point uniformly inside the city's circle, rounded to 6 decimals (about 0.1 m). */
-function pointIn(city: City, random: Random): { latitude: number; longitude: number } {
+function pointIn(city: DemoCity, random: Random): { latitude: number; longitude: number } {
   const distanceKm = city.radiusKm * Math.sqrt(random.next());
   const bearing = 2 * Math.PI * random.next();
   const kmPerDegree = 111.32;

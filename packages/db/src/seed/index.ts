@@ -2,7 +2,7 @@ import type { PrismaClient } from '../client.js';
 import { type DemoBatch, defaultUserCount, generateDemo } from './generate.js';
 import { type InsertTiming, insertBatch } from './insert.js';
 
-export { type City, cities } from './cities.js';
+export { cities, type DemoCity } from './cities.js';
 export {
   DEFAULT_SEED,
   DEMO_EMAIL,

@@ -82,28 +82,52 @@ function toParameter(value: unknown): unknown {
 
 interface Insert {
   sql: string;
-  parameters(rows: readonly object[]): unknown[][];
+  parameters(rows: readonly object[], batch: DemoBatch): unknown[][];
 }
 
-function insertInto<Row>(table: string, columns: Columns<Row>): Insert {
+/** A column computed in SQL from the row's columns and one more value per row. */
+interface Computed {
+  column: string;
+  /** SQL over the row's columns (as `t."name"`) and `t."input"`. */
+  expression: string;
+  inputs(rows: readonly object[], batch: DemoBatch): Array<string | null>;
+}
+
+function insertInto<Row>(table: string, columns: Columns<Row>, computed?: Computed): Insert {
   const names = Object.keys(columns);
   const types = Object.values<string>(columns);
-  const parameterTypes = types.map((type) => (arrayParameterTypes.has(type) ? type : 'text'));
+  const parameterTypes = [...types.map((type) => (arrayParameterTypes.has(type) ? type : 'text')), ...(computed ? ['text'] : [])];
   const quoted = names.map((name) => `"${name}"`).join(', ');
   const sql =
-    `INSERT INTO "${table}" (${quoted}) ` +
-    `SELECT ${names.map((name, i) => `"${name}"::${types[i]}`).join(', ')} ` +
-    `FROM unnest(${parameterTypes.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${quoted})`;
+    `INSERT INTO "${table}" (${quoted}${computed ? `, "${computed.column}"` : ''}) ` +
+    `SELECT ${names.map((name, i) => `"${name}"::${types[i]}`).join(', ')}${computed ? `, ${computed.expression}` : ''} ` +
+    `FROM unnest(${parameterTypes.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${quoted}${computed ? ', "input"' : ''})`;
   return {
     sql,
-    parameters: (rows) => names.map((name) => rows.map((row) => toParameter((row as Record<string, unknown>)[name]))),
+    parameters: (rows, batch) => [
+      ...names.map((name) => rows.map((row) => toParameter((row as Record<string, unknown>)[name]))),
+      ...(computed ? [computed.inputs(rows, batch)] : []),
+    ],
   };
 }
+
+/**
+ * A listing's search document, written with the listing: the database's trigger would write
+ * it again once the details arrive, doubling the listing writes of a large seed.
+ */
+const postSearch: Computed = {
+  column: 'search',
+  expression: 'estate_search_document(t."title", t."address", t."city", t."input")',
+  inputs(posts, batch) {
+    const descriptions = new Map(batch.postDetails.map((detail) => [detail.postId, detail.desc]));
+    return posts.map((post) => descriptions.get((post as Post).id) ?? null);
+  },
+};
 
 /** In foreign-key order: a table's rows only refer to rows of tables before it or of the same batch. */
 export const demoTables = [
   ['users', insertInto('User', userColumns)],
-  ['posts', insertInto('Post', postColumns)],
+  ['posts', insertInto('Post', postColumns, postSearch)],
   ['postDetails', insertInto('PostDetail', postDetailColumns)],
   ['savedPosts', insertInto('SavedPost', savedPostColumns)],
   ['chats', insertInto('Chat', chatColumns)],
@@ -130,7 +154,7 @@ export async function insertBatch(
     const rows = batch[table];
     if (rows.length === 0) continue;
     const started = performance.now();
-    await tx.$executeRawUnsafe(insert.sql, ...insert.parameters(rows));
+    await tx.$executeRawUnsafe(insert.sql, ...insert.parameters(rows, batch));
     onInsert?.({ table, rows: rows.length, ms: performance.now() - started });
   }
 }

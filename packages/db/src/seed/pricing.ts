@@ -1,5 +1,5 @@
 import type { PostType, Property } from '../client.js';
-import type { City } from './cities.js';
+import type { DemoCity } from './cities.js';
 import type { Random } from './random.js';
 
 // Sizes, rooms and prices of the demo listings: a layout (bedrooms and a size range) is
@@ -63,7 +63,7 @@ function roundPrice(type: PostType, price: number, direction: 'down' | 'up' | 'n
   return Math.max(step, round(price / step) * step);
 }
 
-function typicalPrice(city: City, type: PostType, property: Property, size: number): number {
+function typicalPrice(city: DemoCity, type: PostType, property: Property, size: number): number {
   if (type === 'rent') return pricedArea(property, size) * city.rentPerSqm * rentFactor[property];
   // Land prices differ between cities even more than home prices do.
   const landPremium = property === 'land' ? Math.sqrt(city.salePerSqm / 4_000) : 1;
@@ -71,13 +71,13 @@ function typicalPrice(city: City, type: PostType, property: Property, size: numb
 }
 
 /** Whole USD: the sale price, or the monthly rent. */
-export function priceFor(city: City, type: PostType, property: Property, size: number, random: Random): number {
+export function priceFor(city: DemoCity, type: PostType, property: Property, size: number, random: Random): number {
   const condition = Math.min(highest, Math.max(lowest, Math.exp(random.normal(0, 0.15))));
   return roundPrice(type, typicalPrice(city, type, property, size) * condition, 'nearest');
 }
 
 /** The lowest and highest price the generator can give such a listing in this city. */
-export function plausiblePriceRange(city: City, type: PostType, property: Property): [number, number] {
+export function plausiblePriceRange(city: DemoCity, type: PostType, property: Property): [number, number] {
   const sizes = layouts[property].flatMap((layout) => layout.size);
   return [
     roundPrice(type, typicalPrice(city, type, property, Math.min(...sizes)) * lowest, 'down'),

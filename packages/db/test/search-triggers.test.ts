@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../src/client.js';
+import { seedDemo } from '../src/seed/index.js';
+import { createTestDb, testDbKinds } from '../src/testing.js';
+
+// The search document and the city counts are kept by the database itself (triggers in the
+// migration "search"), whatever writes the listings: Prisma, the seed's bulk inserts, or SQL.
+
+/** The words of a listing's search document. */
+async function words(prisma: PrismaClient, id: string): Promise<string[]> {
+  const [row] = await prisma.$queryRaw<Array<{ words: string[] }>>`
+    SELECT tsvector_to_array("search") AS words FROM "Post" WHERE "id" = ${id}::uuid`;
+  return row?.words ?? [];
+}
+
+async function cities(prisma: PrismaClient) {
+  return (await prisma.city.findMany({ orderBy: { key: 'asc' } })).map(({ key, name, count }) => [key, name, count]);
+}
+
+/** Rows whose stored document or city count differs from what the listings say. */
+async function drift(prisma: PrismaClient) {
+  const [documents] = await prisma.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM "Post" p LEFT JOIN "PostDetail" d ON d."postId" = p."id"
+    WHERE p."search" IS DISTINCT FROM estate_search_document(p."title", p."address", p."city", d."desc")`;
+  const [counts] = await prisma.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (SELECT "cityKey", count(*)::int AS c FROM "Post" GROUP BY "cityKey") p
+    FULL JOIN "City" c ON c."key" = p."cityKey" WHERE p.c IS DISTINCT FROM c."count"`;
+  return { documents: documents?.n, counts: counts?.n };
+}
+
+function listing(userId: string, city: string, title = 'Loft with a view') {
+  return {
+    title,
+    price: 1000,
+    images: [],
+    address: '1 Elm St',
+    city,
+    cityKey: city.toLowerCase(),
+    bedroom: 1,
+    bathroom: 1,
+    latitude: 40,
+    longitude: -100,
+    type: 'rent' as const,
+    property: 'apartment' as const,
+    userId,
+  };
+}
+
+describe.each(testDbKinds())('search documents and city counts on %s', (kind) => {
+  it('are written with the demo data, without a second write per listing', async () => {
+    const db = await createTestDb(kind);
+    try {
+      await seedDemo(db.prisma, { posts: 120, seed: 5, passwordHash: 'x' });
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0 });
+      // Written once: no listing row was updated after its insert.
+      const [updated] = await db.prisma.$queryRaw<Array<{ n: number }>>`
+        SELECT n_tup_upd::int AS n FROM pg_stat_user_tables WHERE relname = 'Post'`;
+      if (kind === 'postgres') expect(updated?.n).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('follow a listing and its description through every change', async () => {
+    const db = await createTestDb(kind);
+    try {
+      const user = await db.prisma.user.create({ data: { email: 'w@example.com', username: 'writer', passwordHash: 'x' } });
+      const post = await db.prisma.post.create({
+        data: { ...listing(user.id, 'Boise', 'Cottage with gardens'), postDetail: { create: { desc: 'A wood fireplace and a balcony.' } } },
+      });
+      expect(await words(db.prisma, post.id)).toEqual(expect.arrayContaining(['cottag', 'garden', 'bois', 'fireplac', 'balconi']));
+
+      await db.prisma.postDetail.update({ where: { postId: post.id }, data: { desc: 'Now with a sauna.' } });
+      expect(await words(db.prisma, post.id)).toEqual(expect.arrayContaining(['sauna']));
+      expect(await words(db.prisma, post.id)).not.toContain('fireplac');
+
+      await db.prisma.post.update({ where: { id: post.id }, data: { title: 'Bungalow', city: 'Reno', cityKey: 'reno' } });
+      expect(await words(db.prisma, post.id)).toEqual(expect.arrayContaining(['bungalow', 'reno', 'sauna']));
+      expect(await words(db.prisma, post.id)).not.toContain('garden');
+
+      await db.prisma.postDetail.delete({ where: { postId: post.id } });
+      expect(await words(db.prisma, post.id)).not.toContain('sauna');
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0 });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('count listings per city as they are added, moved and removed', async () => {
+    const db = await createTestDb(kind);
+    try {
+      const user = await db.prisma.user.create({ data: { email: 'c@example.com', username: 'counter', passwordHash: 'x' } });
+      await db.prisma.post.createMany({ data: [listing(user.id, 'Boise'), listing(user.id, 'Boise'), listing(user.id, 'Reno')] });
+      expect(await cities(db.prisma)).toEqual([
+        ['boise', 'Boise', 2],
+        ['reno', 'Reno', 1],
+      ]);
+
+      const [first] = await db.prisma.post.findMany({ where: { cityKey: 'boise' } });
+      await db.prisma.post.update({ where: { id: first?.id }, data: { city: 'Reno', cityKey: 'reno' } });
+      await db.prisma.post.updateMany({ where: { cityKey: 'reno' }, data: { price: 900 } }); // not a move: no change
+      expect(await cities(db.prisma)).toEqual([
+        ['boise', 'Boise', 1],
+        ['reno', 'Reno', 2],
+      ]);
+
+      // A new spelling of the same city is its name from then on.
+      await db.prisma.post.create({ data: listing(user.id, 'RENO') });
+      expect(await cities(db.prisma)).toEqual([
+        ['boise', 'Boise', 1],
+        ['reno', 'RENO', 3],
+      ]);
+
+      await db.prisma.post.deleteMany({ where: { cityKey: 'boise' } });
+      await db.prisma.user.delete({ where: { id: user.id } }); // its listings go by cascade
+      expect(await cities(db.prisma)).toEqual([]);
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0 });
+    } finally {
+      await db.close();
+    }
+  });
+});
