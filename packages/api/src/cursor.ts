@@ -2,32 +2,36 @@ import { z } from 'zod';
 
 // Keyset pagination: a cursor names the last row of a page by its sort position, so the
 // next page is an index range scan however deep it is, and rows inserted meanwhile never
-// shift a page (as OFFSET would). Each list stamps its cursors with its own name, so a
-// cursor from another list is refused rather than misread.
+// shift a page (as OFFSET would). Each list stamps its cursors with its own name (and a
+// search with its sort), so a cursor from elsewhere is refused rather than misread.
 
-const position = z.object({ k: z.string(), createdAt: z.iso.datetime(), id: z.uuid() });
-export type Position = { createdAt: Date; id: string };
+const INVALID = 'Invalid cursor: pass back the nextCursor of a previous page';
 
-export function encodeCursor(list: string, row: Position): string {
-  return Buffer.from(JSON.stringify({ k: list, createdAt: row.createdAt.toISOString(), id: row.id })).toString('base64url');
+export function encodeCursor(list: string, position: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify({ k: list, ...position })).toString('base64url');
 }
 
-/** A zod schema that accepts an opaque cursor of `list` and yields its position. */
-export function cursorSchema(list: string) {
+/** A zod schema that accepts an opaque cursor of `list` and yields its position, as `position` parses it. */
+export function cursorOf<Position extends z.ZodType>(list: string, position: Position) {
+  const stamped = z.object({ k: z.literal(list) });
   return z
     .string()
-    .max(200)
-    .transform((value, ctx) => {
+    .max(300, INVALID)
+    .transform((value, ctx): z.output<Position> => {
       try {
-        const parsed = position.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-        if (parsed.k !== list) throw new Error('a cursor of another list');
-        return { createdAt: new Date(parsed.createdAt), id: parsed.id };
+        const json: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+        stamped.parse(json);
+        return position.parse(json);
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'Invalid cursor: pass back the nextCursor of a previous page' });
+        ctx.addIssue({ code: 'custom', message: INVALID });
         return z.NEVER;
       }
     });
 }
+
+/** The position in a newest-first list: (createdAt DESC, id DESC). */
+const newestPosition = z.object({ createdAt: z.iso.datetime().transform((value) => new Date(value)), id: z.uuid() });
+export type Position = { createdAt: Date; id: string };
 
 /** Rows strictly after `cursor` in (createdAt DESC, id DESC) order. */
 export function afterCursor(cursor: Position | undefined) {
@@ -44,13 +48,16 @@ export const newestFirst = [{ createdAt: 'desc' }, { id: 'desc' }] as const;
  * A page from `limit + 1` rows (the extra one only tells that another page exists, with
  * no count): the first `limit`, and the cursor after the last of them.
  */
-export function pageOf<Row>(list: string, rows: Row[], limit: number, position: (row: Row) => Position) {
+export function pageOf<Row>(list: string, rows: Row[], limit: number, position: (row: Row) => Record<string, unknown>) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(list, position(last)) : null };
 }
 
+/** The position of a row in a newest-first list. */
+export const newestPositionOf = (row: Position) => ({ createdAt: row.createdAt.toISOString(), id: row.id });
+
 /** `limit` and `cursor` of a newest-first list. */
 export function pageInput(list: string, defaultLimit = 24) {
-  return { limit: z.number().int().min(1).max(50).default(defaultLimit), cursor: cursorSchema(list).optional() };
+  return { limit: z.number().int().min(1).max(50).default(defaultLimit), cursor: cursorOf(list, newestPosition).optional() };
 }

@@ -96,6 +96,12 @@ describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
       'health.check': [(p) => send(me.browser, p), 'METHOD_NOT_SUPPORTED', (p) => send(me.browser, p, undefined, 'POST')],
       'auth.me': [(p) => send(me.browser, p), 'METHOD_NOT_SUPPORTED', (p) => send(me.browser, p, undefined, 'POST')],
       'post.search': [(p) => send(me.browser, p, {}), 'BAD_REQUEST', (p) => send(me.browser, p, { minPrice: 9, maxPrice: 1 })],
+      'post.cities': [(p) => send(me.browser, p, { prefix: '' }), 'BAD_REQUEST', (p) => send(me.browser, p, { prefix: 'x'.repeat(101) })],
+      'post.mapClusters': [
+        (p) => send(me.browser, p, { bounds: { south: -90, north: 90, west: -180, east: 180 }, zoom: 2 }),
+        'BAD_REQUEST',
+        (p) => send(me.browser, p, { bounds: { south: 1, north: 0, west: 0, east: 1 }, zoom: 2 }),
+      ],
       'post.byId': [(p) => send(me.browser, p, { id: theirPost.id }), 'NOT_FOUND', (p) => send(me.browser, p, { id: randomUUID() })],
       'post.byUser': [
         (p) => send(me.browser, p, { username: other.user.username }),

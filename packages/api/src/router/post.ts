@@ -4,14 +4,45 @@ import { z } from 'zod';
 import { fieldError } from '../auth/errors.js';
 import { hit } from '../auth/rate-limit.js';
 import type { Context } from '../context.js';
-import { afterCursor, newestFirst, pageInput, pageOf } from '../cursor.js';
+import { afterCursor, newestFirst, newestPositionOf, pageInput, pageOf } from '../cursor.js';
+import { mapClusters } from '../listings/clusters.js';
 import { withIsSaved } from '../listings/saved.js';
+import { searchCursor, searchPage } from '../listings/search.js';
 import { postCardSelect, postPageSelect } from '../listings/select.js';
-import { checkPriceRange, postCreateInput, postIdInput, postUpdateInput, searchFilterShape, usernameField } from '../schemas/index.js';
+import {
+  boundsSchema,
+  checkPriceRange,
+  postCreateInput,
+  postIdInput,
+  postUpdateInput,
+  SEARCH_SORTS,
+  searchFilterShape,
+  usernameField,
+} from '../schemas/index.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc.js';
 import { assertUsableImages, deleteFiles, releaseUnused, uploadIds } from '../uploads/usage.js';
 
-export const postSearchInput = z.object({ ...searchFilterShape, ...pageInput('search', 20) }).superRefine(checkPriceRange);
+export const postSearchInput = z
+  .object({
+    ...searchFilterShape,
+    sort: z.enum(SEARCH_SORTS, { error: 'Sort by newest, price_asc or price_desc' }).default('newest'),
+    limit: z.number().int().min(1).max(50).default(24),
+    cursor: searchCursor.optional(),
+  })
+  .superRefine(checkPriceRange)
+  .superRefine((input, ctx) => {
+    if (input.cursor && input.cursor.s !== input.sort) {
+      ctx.addIssue({ code: 'custom', message: 'Invalid cursor: it belongs to another sort order', path: ['cursor'] });
+    }
+  });
+
+export const mapClustersInput = z
+  .object({
+    ...searchFilterShape,
+    bounds: boundsSchema,
+    zoom: z.number().int().min(0, 'Zoom is from 0 to 22').max(22, 'Zoom is from 0 to 22'),
+  })
+  .superRefine(checkPriceRange);
 
 const NOT_FOUND_MESSAGE = 'This listing does not exist or was removed';
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
@@ -38,27 +69,39 @@ async function listingsOf(ctx: Context, userId: string, input: { limit: number; 
     take: input.limit + 1,
     select: postCardSelect,
   });
-  const page = pageOf('listings', rows, input.limit, (row) => row);
+  const page = pageOf('listings', rows, input.limit, newestPositionOf);
   return { ...page, items: await withIsSaved(ctx, page.items) };
 }
 
 export const postRouter = router({
+  /** Every filter optional and combinable; keyset pages in every sort; the total counted up to 10,000. */
   search: publicProcedure.input(postSearchInput).query(async ({ ctx, input }) => {
-    const city = input.city?.toLowerCase();
-    const rows = await ctx.prisma.post.findMany({
-      where: {
-        ...(city && { cityKey: city }),
-        ...(input.type && { type: input.type }),
-        ...((input.minPrice !== undefined || input.maxPrice !== undefined) && { price: { gte: input.minPrice, lte: input.maxPrice } }),
-        ...afterCursor(input.cursor),
-      },
-      orderBy: [...newestFirst],
-      take: input.limit + 1,
-      select: postCardSelect,
-    });
-    const page = pageOf('search', rows, input.limit, (row) => row);
-    return { ...page, items: await withIsSaved(ctx, page.items) };
+    const { ids, ...page } = await searchPage(ctx.prisma, input);
+    const rows = await ctx.prisma.post.findMany({ where: { id: { in: ids } }, select: postCardSelect });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A listing deleted between the two queries is simply left out.
+    const items = ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
+    return { ...page, items: await withIsSaved(ctx, items) };
   }),
+
+  /** Every matching home in a map view: clusters with counts, or single homes when zoomed in. */
+  mapClusters: publicProcedure.input(mapClustersInput).query(({ ctx, input }) => {
+    const { zoom, ...filters } = input;
+    return mapClusters(ctx.prisma, filters, zoom);
+  }),
+
+  /** Cities that start with `prefix` (any letter case), most listings first, with their counts. */
+  cities: publicProcedure
+    .input(z.object({ prefix: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(20).default(8) }))
+    .query(async ({ ctx, input }) => {
+      const escaped = input.prefix.toLowerCase().replace(/[\\%_]/g, '\\$&');
+      return ctx.prisma.city.findMany({
+        where: { key: { startsWith: escaped } },
+        orderBy: [{ count: 'desc' }, { key: 'asc' }],
+        take: input.limit,
+        select: { name: true, count: true },
+      });
+    }),
 
   byId: publicProcedure.input(postIdInput).query(async ({ ctx, input }) => {
     const post = await ctx.prisma.post.findUnique({ where: { id: input.id }, select: postPageSelect });

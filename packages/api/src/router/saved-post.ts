@@ -1,7 +1,7 @@
 import { Prisma } from '@estate/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { afterCursor, newestFirst, pageInput, pageOf } from '../cursor.js';
+import { afterCursor, newestFirst, newestPositionOf, pageInput, pageOf } from '../cursor.js';
 import { postCardSelect } from '../listings/select.js';
 import { protectedProcedure, router } from '../trpc.js';
 
@@ -42,7 +42,7 @@ export const savedPostRouter = router({
       take: input.limit + 1,
       select: { id: true, createdAt: true, post: { select: postCardSelect } },
     });
-    const page = pageOf('saved', rows, input.limit, (row) => row);
+    const page = pageOf('saved', rows, input.limit, newestPositionOf);
     return { ...page, items: page.items.map((row) => ({ ...row.post, savedAt: row.createdAt, isSaved: true })) };
   }),
 });

@@ -1,0 +1,142 @@
+import { Prisma, type PrismaClient } from '@estate/db';
+import { z } from 'zod';
+import { cursorOf, encodeCursor } from '../cursor.js';
+import { type Bounds, type SearchFilters, type SearchSort, searchWords } from '../schemas/search.js';
+
+// Search is SQL first. Each sort order has indexes that hold every filter column (schema.prisma,
+// Post_search_*), so a page is found by walking one of them in order and checking the filters
+// inside the index, without reading the table; only the page's rows are read. The total is
+// counted the same way, up to TOTAL_CAP. Keywords are the exception: their words are in a GIN
+// index, not in those, so a keyword search that matches few listings collects all of them
+// through it and sorts them, instead of walking an order where matches may be rare.
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+/** Counted exactly up to here; beyond it the total says "10,000+". */
+export const TOTAL_CAP = 10_000;
+/** Keyword searches estimated to match at most this many listings collect them all. */
+const COLLECT_MAX = 20_000;
+
+const searchPosition = z.discriminatedUnion('s', [
+  z.object({ s: z.literal('newest'), createdAt: z.iso.datetime().transform((value) => new Date(value)), id: z.uuid() }),
+  z.object({ s: z.enum(['price_asc', 'price_desc']), price: z.number().int(), id: z.uuid() }),
+]);
+export const searchCursor = cursorOf('search', searchPosition);
+type SearchPosition = z.output<typeof searchPosition>;
+
+interface SortKeys {
+  id: string;
+  createdAt: Date;
+  price: number;
+}
+
+const order: Record<SearchSort, Prisma.Sql> = {
+  newest: Prisma.sql`"createdAt" DESC, "id" DESC`,
+  price_asc: Prisma.sql`"price" ASC, "id" ASC`,
+  price_desc: Prisma.sql`"price" DESC, "id" DESC`,
+};
+
+/** Rows strictly after the cursor in the sort's order (row comparisons, which the indexes answer as ranges). */
+function after(sort: SearchSort, cursor: SearchPosition | undefined): Prisma.Sql | null {
+  if (!cursor) return null;
+  if (cursor.s === 'newest') return Prisma.sql`("createdAt", "id") < (${cursor.createdAt}, ${cursor.id}::uuid)`;
+  return sort === 'price_asc'
+    ? Prisma.sql`("price", "id") > (${cursor.price}, ${cursor.id}::uuid)`
+    : Prisma.sql`("price", "id") < (${cursor.price}, ${cursor.id}::uuid)`;
+}
+
+function inBounds(bounds: Bounds): Prisma.Sql {
+  const latitude = Prisma.sql`"latitude" BETWEEN ${bounds.south} AND ${bounds.north}`;
+  // An area across the antimeridian is two longitude ranges.
+  const longitude =
+    bounds.west <= bounds.east
+      ? Prisma.sql`"longitude" BETWEEN ${bounds.west} AND ${bounds.east}`
+      : Prisma.sql`("longitude" >= ${bounds.west} OR "longitude" <= ${bounds.east})`;
+  return Prisma.sql`${latitude} AND ${longitude}`;
+}
+
+/** `'word':* & …`: every word, each as a prefix, stemmed by to_tsquery('english', …). */
+export function keywordQuery(q: string | undefined): string | null {
+  const words = searchWords(q);
+  return words.length > 0 ? words.map((word) => `'${word}':*`).join(' & ') : null;
+}
+
+/** Every filter as SQL conditions, joined with AND (`true` for none). */
+export function filterConditions(filters: SearchFilters, keywords: string | null): Prisma.Sql {
+  const city = filters.city?.toLowerCase();
+  const conditions = [
+    city ? Prisma.sql`"cityKey" = ${city}` : null,
+    filters.type ? Prisma.sql`"type" = ${filters.type}::"PostType"` : null,
+    filters.property ? Prisma.sql`"property" = ${filters.property}::"Property"` : null,
+    filters.minPrice !== undefined ? Prisma.sql`"price" >= ${filters.minPrice}` : null,
+    filters.maxPrice !== undefined ? Prisma.sql`"price" <= ${filters.maxPrice}` : null,
+    filters.minBedrooms !== undefined ? Prisma.sql`"bedroom" >= ${filters.minBedrooms}` : null,
+    filters.minBathrooms !== undefined ? Prisma.sql`"bathroom" >= ${filters.minBathrooms}` : null,
+    keywords ? Prisma.sql`"search" @@ to_tsquery('english', ${keywords})` : null,
+    filters.bounds ? inBounds(filters.bounds) : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`true`;
+}
+
+/**
+ * The keywords' tsquery, if it has words the dictionary keeps (a query of stop words alone,
+ * like "the", filters nothing), and how many listings the planner expects it to match.
+ */
+async function keywordPlan(db: Db, q: string | undefined): Promise<{ keywords: string | null; estimate: number }> {
+  const keywords = keywordQuery(q);
+  if (!keywords) return { keywords: null, estimate: 0 };
+  const [words] = await db.$queryRaw<Array<{ nodes: number }>>`SELECT numnode(to_tsquery('english', ${keywords}))::int AS nodes`;
+  if (!words?.nodes) return { keywords: null, estimate: 0 };
+  const [explained] = await db.$queryRaw<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" WHERE "search" @@ to_tsquery('english', ${keywords})`;
+  return { keywords, estimate: explained?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY };
+}
+
+export interface SearchInput extends SearchFilters {
+  sort: SearchSort;
+  limit: number;
+  cursor?: SearchPosition | undefined;
+}
+
+/** The ids of one page (in order), the cursor after it, and the total (capped). */
+export async function searchPage(db: Db, input: SearchInput) {
+  const { keywords, estimate } = await keywordPlan(db, input.q);
+  const where = filterConditions(input, keywords);
+  const next = after(input.sort, input.cursor);
+  const pageWhere = next ? Prisma.sql`${where} AND ${next}` : where;
+
+  let rows: Array<SortKeys & { total?: number }>;
+  let total: number;
+  if (keywords && estimate <= COLLECT_MAX) {
+    rows = await db.$queryRaw`
+      WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where})
+      SELECT "id"::text, "createdAt", "price", (SELECT count(*)::int FROM matches) AS total
+      FROM matches WHERE ${next ?? Prisma.sql`true`} ORDER BY ${order[input.sort]} LIMIT ${input.limit + 1}`;
+    total = rows[0]?.total ?? (await countUpTo(db, where));
+  } else {
+    [rows, total] = await Promise.all([
+      db.$queryRaw<SortKeys[]>`
+        SELECT "id"::text, "createdAt", "price" FROM "Post" WHERE ${pageWhere} ORDER BY ${order[input.sort]} LIMIT ${input.limit + 1}`,
+      countUpTo(db, where),
+    ]);
+  }
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const position = (row: SortKeys) =>
+    input.sort === 'newest'
+      ? { s: input.sort, createdAt: row.createdAt.toISOString(), id: row.id }
+      : { s: input.sort, price: row.price, id: row.id };
+  return {
+    ids: page.map((row) => row.id),
+    nextCursor: rows.length > input.limit && last ? encodeCursor('search', position(last)) : null,
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+  };
+}
+
+/** How many listings match, counting no further than one past the cap. */
+async function countUpTo(db: Db, where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Post" WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`;
+  return row?.n ?? 0;
+}

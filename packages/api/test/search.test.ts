@@ -1,0 +1,318 @@
+import type { Db, Prisma } from '@estate/db';
+import { createTestDb, testDbKinds } from '@estate/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouterInputs } from '../src/index.js';
+import { anonymousCaller, createPost, createUser, fieldErrors } from './helpers.js';
+
+// Search through the procedures, checked against the same listings filtered and sorted in
+// JavaScript: every filter alone and combined, every sort, paging to the end.
+
+type SearchInput = RouterInputs['post']['search'];
+type Caller = Awaited<ReturnType<typeof anonymousCaller>>;
+
+const cities = [
+  { name: 'Denver', latitude: 39.74, longitude: -104.99 },
+  { name: 'Boise', latitude: 43.62, longitude: -116.2 },
+  { name: 'Fiji Town', latitude: -17.8, longitude: 179.9 },
+] as const;
+const properties = ['apartment', 'house', 'condo', 'land'] as const;
+const words = ['Gardens and a patio', 'A sunny balcony', 'Quiet street', 'Garage and garden shed'];
+
+interface Listing {
+  id: string;
+  city: string;
+  type: 'buy' | 'rent';
+  property: (typeof properties)[number];
+  price: number;
+  bedroom: number;
+  bathroom: number;
+  latitude: number;
+  longitude: number;
+  createdAt: Date;
+  desc: string;
+}
+
+/** 48 listings across three cities, with shared timestamps and shared prices (the sorts' ties). */
+function listings(): Omit<Listing, 'id'>[] {
+  return Array.from({ length: 48 }, (_, i) => {
+    const city = cities[i % 3] ?? cities[0];
+    return {
+      city: city.name,
+      type: i % 2 === 0 ? 'rent' : 'buy',
+      property: properties[i % 4] ?? 'house',
+      price: i % 2 === 0 ? 800 + (i % 7) * 150 : 200_000 + (i % 5) * 50_000,
+      bedroom: i % 6,
+      bathroom: 1 + (i % 3),
+      latitude: city.latitude + ((i % 5) - 2) * 0.01,
+      longitude: city.longitude + ((i % 4) - 2) * 0.01,
+      createdAt: new Date(Date.UTC(2026, 5, 1 + Math.floor(i / 3))),
+      desc: words[i % 4] ?? '',
+    };
+  });
+}
+
+/** What a search should return, computed here. */
+function expected(all: Listing[], input: SearchInput): string[] {
+  const inBounds = (l: Listing) => {
+    const b = input.bounds;
+    if (!b) return true;
+    const longitude = b.west <= b.east ? l.longitude >= b.west && l.longitude <= b.east : l.longitude >= b.west || l.longitude <= b.east;
+    return l.latitude >= b.south && l.latitude <= b.north && longitude;
+  };
+  const matching = all.filter(
+    (l) =>
+      (!input.city || l.city.toLowerCase() === input.city.trim().toLowerCase()) &&
+      (!input.type || l.type === input.type) &&
+      (!input.property || l.property === input.property) &&
+      (input.minPrice === undefined || l.price >= input.minPrice) &&
+      (input.maxPrice === undefined || l.price <= input.maxPrice) &&
+      (input.minBedrooms === undefined || l.bedroom >= input.minBedrooms) &&
+      (input.minBathrooms === undefined || l.bathroom >= input.minBathrooms) &&
+      inBounds(l),
+  );
+  const byId = (a: Listing, b: Listing) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sorts = {
+    newest: (a: Listing, b: Listing) => b.createdAt.getTime() - a.createdAt.getTime() || byId(b, a),
+    price_asc: (a: Listing, b: Listing) => a.price - b.price || byId(a, b),
+    price_desc: (a: Listing, b: Listing) => b.price - a.price || byId(b, a),
+  };
+  return matching.sort(sorts[input.sort ?? 'newest']).map((l) => l.id);
+}
+
+/** Every page of a search, to the end. */
+async function allPages(caller: Caller, input: SearchInput) {
+  const ids: string[] = [];
+  const totals = new Set<number>();
+  let cursor: string | undefined;
+  do {
+    const page = await caller.post.search({ ...input, cursor });
+    ids.push(...page.items.map((item) => item.id));
+    totals.add(page.total);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { ids, totals: [...totals] };
+}
+
+describe.each(testDbKinds())('search on %s', (kind) => {
+  let db: Db;
+  let caller: Caller;
+  let all: Listing[];
+
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    caller = await anonymousCaller(db.prisma);
+    const userId = (await createUser(db.prisma, { username: 'searched' })).id;
+    all = [];
+    for (const { desc, ...fields } of listings()) {
+      const overrides: Prisma.PostUncheckedCreateInput | object = {
+        ...fields,
+        title: `${fields.property} in ${fields.city}`,
+        postDetail: { create: { desc } },
+      };
+      const post = await createPost(db.prisma, userId, overrides);
+      all.push({ ...fields, desc, id: post.id });
+    }
+  });
+  afterAll(() => db.close());
+
+  const cases: Array<[string, SearchInput]> = [
+    ['everything', {}],
+    ['a city, in any letter case', { city: '  dENVER ' }],
+    ['a type', { type: 'rent' }],
+    ['a property', { property: 'condo' }],
+    ['a minimum price', { minPrice: 250_000 }],
+    ['a maximum price', { maxPrice: 1_100 }],
+    ['a price range', { minPrice: 1_000, maxPrice: 300_000 }],
+    ['at least 3 bedrooms', { minBedrooms: 3 }],
+    ['at least 0 bedrooms (all)', { minBedrooms: 0 }],
+    ['at least 2 bathrooms', { minBathrooms: 2 }],
+    ['a map area', { bounds: { south: 39.7, north: 39.8, west: -105.05, east: -104.95 } }],
+    ['a map area across the antimeridian', { bounds: { south: -18, north: -17, west: 179.8, east: -179.9 } }],
+    ['a map area with nothing in it', { bounds: { south: 10, north: 11, west: 10, east: 11 } }],
+    [
+      'everything combined',
+      { city: 'boise', type: 'rent', property: 'apartment', minPrice: 500, maxPrice: 2000, minBedrooms: 0, minBathrooms: 1 },
+    ],
+    ['rent, 2+ bedrooms, by price', { type: 'rent', minBedrooms: 2, sort: 'price_asc' }],
+    ['buy, most expensive first', { type: 'buy', sort: 'price_desc' }],
+    ['an area and a type, by price', { bounds: { south: 30, north: 50, west: -120, east: -100 }, type: 'buy', sort: 'price_asc' }],
+  ];
+
+  it.each(cases)('filters by %s, page by page in its order, with the total', async (_, input) => {
+    for (const limit of [5, 50]) {
+      const want = expected(all, input);
+      const { ids, totals } = await allPages(caller, { ...input, limit });
+      expect(ids).toEqual(want);
+      expect(totals).toEqual([want.length]);
+    }
+  });
+
+  it('orders each sort with ties broken by id, so pages never overlap', async () => {
+    for (const sort of ['newest', 'price_asc', 'price_desc'] as const) {
+      const { ids } = await allPages(caller, { sort, limit: 7 });
+      expect(ids).toEqual(expected(all, { sort }));
+      expect(new Set(ids).size).toBe(all.length);
+    }
+  });
+
+  it('finds words in the title, address, city and description, stemmed and as prefixes', async () => {
+    const search = async (q: string) => (await allPages(caller, { q, limit: 50 })).ids.sort();
+    const withDesc = (pattern: RegExp) =>
+      all
+        .filter((l) => pattern.test(l.desc))
+        .map((l) => l.id)
+        .sort();
+    // "garden" finds "Gardens" and "garden", and "gard" also "Garage".
+    expect(await search('garden')).toEqual(withDesc(/garden/i));
+    expect(await search('GARDENS')).toEqual(withDesc(/garden/i));
+    expect(await search('gard')).toEqual(withDesc(/gard/i));
+    expect(await search('gar')).toEqual(withDesc(/gar/i));
+    // Every word must match; punctuation and stop words are ignored.
+    expect(await search('sunny, balcony!')).toEqual(withDesc(/sunny balcony/i));
+    expect(await search('the balcony')).toEqual(withDesc(/balcony/i));
+    expect(await search('the')).toEqual(all.map((l) => l.id).sort());
+    // The city and the title are searched too.
+    expect(await search('fiji')).toEqual(
+      all
+        .filter((l) => l.city === 'Fiji Town')
+        .map((l) => l.id)
+        .sort(),
+    );
+    expect(await search('condo boise')).toEqual(
+      all
+        .filter((l) => l.city === 'Boise' && l.property === 'condo')
+        .map((l) => l.id)
+        .sort(),
+    );
+    expect(await search('zzzz')).toEqual([]);
+    // With other filters, and in price order.
+    const combined = await allPages(caller, { q: 'garden', type: 'rent', sort: 'price_desc', limit: 3 });
+    expect(combined.ids).toEqual(expected(all, { type: 'rent', sort: 'price_desc' }).filter((id) => withDesc(/garden/i).includes(id)));
+  });
+
+  it('never repeats or skips a listing that was there throughout, while others are added', async () => {
+    const userId = (await createUser(db.prisma)).id;
+    for (const sort of ['newest', 'price_asc', 'price_desc'] as const) {
+      const input: SearchInput = { city: 'denver', sort, limit: 4 };
+      const before = expected(all, input);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let added = 0;
+      do {
+        const page = await caller.post.search({ ...input, cursor });
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+        // Newer, cheaper, dearer and tied listings arrive between pages.
+        for (const price of [1, 950, 400_000, 10_000_000]) {
+          await createPost(db.prisma, userId, { city: 'Denver', price, createdAt: new Date(Date.UTC(2026, 5, 1 + (added % 16))) });
+          added++;
+        }
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.filter((id) => before.includes(id))).toEqual(before);
+      await db.prisma.post.deleteMany({ where: { userId } });
+    }
+  });
+
+  it('says when the total is capped at 10,000', async () => {
+    const userId = (await createUser(db.prisma)).id;
+    await db.prisma.$executeRaw`
+      INSERT INTO "Post" ("id", "title", "price", "images", "address", "city", "cityKey", "bedroom", "bathroom", "latitude", "longitude", "type", "property", "updatedAt", "userId")
+      SELECT gen_random_uuid(), 'Bulk home', 1000 + i, '{}', i || ' Bulk St', 'Bulkville', 'bulkville', 1, 1, 0, 0, 'rent', 'house', now(), ${userId}::uuid
+      FROM generate_series(0, 10000) AS i`;
+    expect(await caller.post.search({ city: 'bulkville', limit: 1 })).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(await caller.post.search({ city: 'bulkville', maxPrice: 10_999, limit: 1 })).toMatchObject({
+      total: 10_000,
+      totalCapped: false,
+    });
+    expect(await caller.post.search({ city: 'bulkville', maxPrice: 1_009, limit: 1 })).toMatchObject({ total: 10, totalCapped: false });
+    await db.prisma.post.deleteMany({ where: { userId } });
+  });
+
+  it('refuses bad input with a message per field', async () => {
+    expect(await fieldErrors(caller.post.search({ minPrice: 500, maxPrice: 100 }))).toEqual({
+      maxPrice: ['Maximum price must be at least the minimum price'],
+    });
+    expect(await fieldErrors(caller.post.search({ bounds: { south: 40, north: 39, west: 0, east: 1 } }))).toEqual({
+      'bounds.north': ['The north edge must not be south of the south edge'],
+    });
+    expect(
+      await fieldErrors(
+        caller.post.search({ minPrice: -1, minBedrooms: 51, minBathrooms: 1.5, bounds: { south: -91, north: 0, west: 0, east: 181 } }),
+      ),
+    ).toEqual({
+      minPrice: ['Price cannot be negative'],
+      minBedrooms: ['Bedrooms must be at most 50'],
+      minBathrooms: ['Bathrooms must be a whole number'],
+      'bounds.south': ['Latitude is from -90 to 90'],
+      'bounds.east': ['Longitude is from -180 to 180'],
+    });
+    // @ts-expect-error an unknown type, property or sort is refused before it reaches the database
+    await expect(caller.post.search({ type: 'lease', property: 'castle', sort: 'random' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.post.search({ limit: 51 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('refuses a malformed, tampered or foreign cursor', async () => {
+    const first = await caller.post.search({ limit: 2 });
+    const cursor = first.nextCursor ?? '';
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Record<string, unknown>;
+    const tampered = Buffer.from(JSON.stringify({ ...decoded, createdAt: 'yesterday' })).toString('base64url');
+    const priceOrder = await caller.post.search({ limit: 2, sort: 'price_asc' });
+    const mine = await caller.post.byUser({ username: 'searched', limit: 1 });
+    for (const bad of ['garbage', tampered, 'x'.repeat(400), mine.nextCursor ?? '']) {
+      await expect(caller.post.search({ cursor: bad })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/Invalid cursor/),
+      });
+    }
+    // A cursor of one order used with another is refused too.
+    await expect(caller.post.search({ cursor: priceOrder.nextCursor ?? '', sort: 'newest' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+
+  it('suggests cities by prefix, most listings first, with their counts', async () => {
+    expect(await caller.post.cities({ prefix: 'B' })).toEqual([{ name: 'Boise', count: 16 }]);
+    expect(await caller.post.cities({ prefix: ' de' })).toEqual([{ name: 'Denver', count: 16 }]);
+    expect((await caller.post.cities({ prefix: '' })).map((city) => city.name)).toEqual(
+      expect.arrayContaining(['Boise', 'Denver', 'Fiji Town']),
+    );
+    expect(await caller.post.cities({ prefix: '_' })).toEqual([]);
+    expect(await caller.post.cities({ prefix: '%' })).toEqual([]);
+    expect(await caller.post.cities({ prefix: 'zz' })).toEqual([]);
+  });
+
+  it('shows every matching home on the map, with the same total as the list', async () => {
+    const country = { south: 24, north: 50, west: -125, east: -66 };
+    for (const input of [{}, { type: 'rent' as const }, { minBedrooms: 2, maxPrice: 250_000 }, { q: 'garden' }]) {
+      const list = await caller.post.search({ ...input, bounds: country, limit: 1 });
+      const map = await caller.post.mapClusters({ ...input, bounds: country, zoom: 4 });
+      expect(map.total).toBe(list.total);
+      expect(map.clusters.reduce((sum, c) => sum + c.count, 0) + map.homes.length).toBe(list.total);
+    }
+    // Zoomed out, a city's homes are one cluster at their mean position, spanning them all.
+    const denver = all.filter((l) => l.city === 'Denver');
+    const zoomedOut = await caller.post.mapClusters({ bounds: { south: 30, north: 45, west: -110, east: -100 }, zoom: 5 });
+    expect(zoomedOut.homes).toEqual([]);
+    expect(zoomedOut.clusters).toHaveLength(1);
+    expect(zoomedOut.clusters[0]?.count).toBe(denver.length);
+    expect(zoomedOut.clusters[0]?.latitude).toBeCloseTo(denver.reduce((sum, l) => sum + l.latitude, 0) / denver.length, 6);
+    expect(zoomedOut.clusters[0]?.bounds.south).toBeCloseTo(Math.min(...denver.map((l) => l.latitude)), 6);
+    // Zoomed in to the street, each home on its own with its price.
+    const streets = await caller.post.mapClusters({
+      bounds: { south: 39.7, north: 39.8, west: -105.05, east: -104.95 },
+      zoom: 17,
+      type: 'buy',
+    });
+    const buys = expected(all, { type: 'buy', bounds: { south: 39.7, north: 39.8, west: -105.05, east: -104.95 } });
+    expect(streets.clusters).toEqual([]);
+    expect(streets.homes.map((home) => home.id).sort()).toEqual([...buys].sort());
+    for (const home of streets.homes) expect(home).toMatchObject({ price: all.find((l) => l.id === home.id)?.price, type: 'buy' });
+    // Across the antimeridian.
+    const fiji = await caller.post.mapClusters({ bounds: { south: -18, north: -17, west: 179.8, east: -179.9 }, zoom: 3 });
+    expect(fiji.total).toBe(all.filter((l) => l.city === 'Fiji Town').length);
+    await expect(caller.post.mapClusters({ bounds: { south: 1, north: 0, west: 0, east: 1 }, zoom: 30 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+});
