@@ -1,6 +1,5 @@
 import type { Db } from '@estate/db';
 import { createTestDb, testDbKinds } from '@estate/db/testing';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousCaller, createPost, createUser } from './helpers.js';
 
