@@ -1,7 +1,8 @@
 import { Prisma, type PrismaClient } from '@estate/db';
 import { z } from 'zod';
 import { cursorOf, encodeCursor } from '../cursor.js';
-import { type Bounds, type SearchFilters, type SearchSort, searchWords } from '../schemas/search.js';
+import { type Bounds, type SearchFilters, type SearchSort, searchFilterShape, searchWords } from '../schemas/search.js';
+import { postCardSelect } from './select.js';
 
 // Search is SQL first. Each sort order has indexes that hold every filter column (schema.prisma,
 // Post_search_*), so a page is found by walking one of them in order and checking the filters
@@ -11,6 +12,8 @@ import { type Bounds, type SearchFilters, type SearchSort, searchWords } from '.
 // through it and sorts them, instead of walking an order where matches may be rare.
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
+
+const filterNames = Object.keys(searchFilterShape) as Array<keyof SearchFilters>;
 
 /** Counted exactly up to here; beyond it the total says "10,000+". */
 export const TOTAL_CAP = 10_000;
@@ -23,12 +26,6 @@ const searchPosition = z.discriminatedUnion('s', [
 ]);
 export const searchCursor = cursorOf('search', searchPosition);
 type SearchPosition = z.output<typeof searchPosition>;
-
-interface SortKeys {
-  id: string;
-  createdAt: Date;
-  price: number;
-}
 
 const order: Record<SearchSort, Prisma.Sql> = {
   newest: Prisma.sql`"createdAt" DESC, "id" DESC`,
@@ -98,43 +95,70 @@ export interface SearchInput extends SearchFilters {
   cursor?: SearchPosition | undefined;
 }
 
-/** The ids of one page (in order), the cursor after it, and the total (capped). */
+/** A result card's columns, read with the page in the same statement. */
+export type SearchCard = Prisma.PostGetPayload<{ select: typeof postCardSelect }>;
+const cardColumns = Prisma.raw(
+  Object.keys(postCardSelect)
+    .map((column) => (column === 'type' || column === 'property' || column === 'id' ? `"${column}"::text` : `"${column}"`))
+    .join(', '),
+);
+
+/** One page of cards in the sort's order, the cursor after it, and the total (capped). */
 export async function searchPage(db: Db, input: SearchInput) {
   const { keywords, estimate } = await keywordPlan(db, input.q);
   const where = filterConditions(input, keywords);
-  const next = after(input.sort, input.cursor);
-  const pageWhere = next ? Prisma.sql`${where} AND ${next}` : where;
+  const next = after(input.sort, input.cursor) ?? Prisma.sql`true`;
+  const limit = input.limit + 1;
 
-  let rows: Array<SortKeys & { total?: number }>;
+  let rows: Array<SearchCard & { total?: number }>;
   let total: number;
   if (keywords && estimate <= COLLECT_MAX) {
+    // Every match, collected through the keyword index; the page and the count from them.
     rows = await db.$queryRaw`
-      WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where})
-      SELECT "id"::text, "createdAt", "price", (SELECT count(*)::int FROM matches) AS total
-      FROM matches WHERE ${next ?? Prisma.sql`true`} ORDER BY ${order[input.sort]} LIMIT ${input.limit + 1}`;
+      WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
+           page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
+      SELECT ${cardColumns}, (SELECT count(*)::int FROM matches) AS total
+      FROM "Post" WHERE "id" IN (SELECT "id" FROM page) ORDER BY ${order[input.sort]}`;
     total = rows[0]?.total ?? (await countUpTo(db, where));
   } else {
+    // The page's ids from an index walked in order (index-only), then their cards.
     [rows, total] = await Promise.all([
-      db.$queryRaw<SortKeys[]>`
-        SELECT "id"::text, "createdAt", "price" FROM "Post" WHERE ${pageWhere} ORDER BY ${order[input.sort]} LIMIT ${input.limit + 1}`,
-      countUpTo(db, where),
+      db.$queryRaw<SearchCard[]>`
+        SELECT ${cardColumns} FROM "Post"
+        WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
+        ORDER BY ${order[input.sort]}`,
+      countMatches(db, input, where),
     ]);
   }
-  const page = rows.slice(0, input.limit);
+  const page = rows.slice(0, input.limit).map(({ total: _, ...card }) => card as SearchCard);
   const last = page.at(-1);
-  const position = (row: SortKeys) =>
+  const position = (card: SearchCard) =>
     input.sort === 'newest'
-      ? { s: input.sort, createdAt: row.createdAt.toISOString(), id: row.id }
-      : { s: input.sort, price: row.price, id: row.id };
+      ? { s: input.sort, createdAt: card.createdAt.toISOString(), id: card.id }
+      : { s: input.sort, price: card.price, id: card.id };
   return {
-    ids: page.map((row) => row.id),
+    items: page,
     nextCursor: rows.length > input.limit && last ? encodeCursor('search', position(last)) : null,
     total: Math.min(total, TOTAL_CAP),
     totalCapped: total > TOTAL_CAP,
   };
 }
 
-/** How many listings match, counting no further than one past the cap. */
+/**
+ * How many listings match. Everything, or one city, is known exactly from the city counts;
+ * anything else is counted no further than one past the cap.
+ */
+async function countMatches(db: Db, filters: SearchFilters, where: Prisma.Sql): Promise<number> {
+  const { city } = filters;
+  if (filterNames.every((name) => name === 'city' || filters[name] === undefined)) {
+    const [row] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT coalesce(sum("count"), 0)::int AS n FROM "City" WHERE ${city ? Prisma.sql`"key" = ${city.toLowerCase()}` : Prisma.sql`true`}`;
+    return row?.n ?? 0;
+  }
+  return countUpTo(db, where);
+}
+
+/** Counts matches no further than one past the cap. */
 async function countUpTo(db: Db, where: Prisma.Sql): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ n: number }>>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM "Post" WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`;

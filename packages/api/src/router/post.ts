@@ -76,12 +76,8 @@ async function listingsOf(ctx: Context, userId: string, input: { limit: number; 
 export const postRouter = router({
   /** Every filter optional and combinable; keyset pages in every sort; the total counted up to 10,000. */
   search: publicProcedure.input(postSearchInput).query(async ({ ctx, input }) => {
-    const { ids, ...page } = await searchPage(ctx.prisma, input);
-    const rows = await ctx.prisma.post.findMany({ where: { id: { in: ids } }, select: postCardSelect });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    // A listing deleted between the two queries is simply left out.
-    const items = ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
-    return { ...page, items: await withIsSaved(ctx, items) };
+    const page = await searchPage(ctx.prisma, input);
+    return { ...page, items: await withIsSaved(ctx, page.items) };
   }),
 
   /** Every matching home in a map view: clusters with counts, or single homes when zoomed in. */
