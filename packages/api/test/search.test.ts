@@ -112,6 +112,8 @@ describe.each(testDbKinds())('search on %s', (kind) => {
       const post = await createPost(db.prisma, userId, overrides);
       all.push({ ...fields, desc, id: post.id });
     }
+    // Statistics, as a database in use has: keyword searches choose their way by the planner's estimates.
+    await db.prisma.$executeRaw`ANALYZE "Post"`;
   });
   afterAll(() => db.close());
 
@@ -162,11 +164,11 @@ describe.each(testDbKinds())('search on %s', (kind) => {
         .filter((l) => pattern.test(l.desc))
         .map((l) => l.id)
         .sort();
-    // "garden" finds "Gardens" and "garden", and "gard" also "Garage".
+    // Words are stemmed: "garden" finds "Gardens" and "garden", "gardens" finds "garden".
     expect(await search('garden')).toEqual(withDesc(/garden/i));
     expect(await search('GARDENS')).toEqual(withDesc(/garden/i));
-    expect(await search('gard')).toEqual(withDesc(/gard/i));
-    expect(await search('gar')).toEqual(withDesc(/gar/i));
+    expect(await search('garages')).toEqual(withDesc(/garage/i));
+    expect(await search('gard')).toEqual([]);
     // Every word must match; punctuation and stop words are ignored.
     expect(await search('sunny, balcony!')).toEqual(withDesc(/sunny balcony/i));
     expect(await search('the balcony')).toEqual(withDesc(/balcony/i));
@@ -185,6 +187,10 @@ describe.each(testDbKinds())('search on %s', (kind) => {
         .sort(),
     );
     expect(await search('zzzz')).toEqual([]);
+    // Small pages of a frequent word walk the newest-first index instead of collecting every match: the same answer.
+    const walked = await allPages(caller, { q: 'garden', limit: 2 });
+    expect(walked.ids).toEqual(expected(all, {}).filter((id) => withDesc(/garden/i).includes(id)));
+    expect(walked.totals).toEqual([withDesc(/garden/i).length]);
     // With other filters, and in price order.
     const combined = await allPages(caller, { q: 'garden', type: 'rent', sort: 'price_desc', limit: 3 });
     expect(combined.ids).toEqual(expected(all, { type: 'rent', sort: 'price_desc' }).filter((id) => withDesc(/garden/i).includes(id)));

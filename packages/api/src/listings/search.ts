@@ -17,7 +17,12 @@ const filterNames = Object.keys(searchFilterShape) as Array<keyof SearchFilters>
 
 /** Counted exactly up to here; beyond it the total says "10,000+". */
 export const TOTAL_CAP = 10_000;
-/** Keyword searches estimated to match at most this many listings collect them all. */
+/**
+ * Keyword searches count to here: their words are not in the ordered indexes, so counting
+ * reads the table, one listing at a time.
+ */
+export const KEYWORD_TOTAL_CAP = 1_000;
+/** Keyword searches in price order estimated to match at most this many listings collect them all. */
 const COLLECT_MAX = 20_000;
 
 const searchPosition = z.discriminatedUnion('s', [
@@ -52,10 +57,10 @@ function inBounds(bounds: Bounds): Prisma.Sql {
   return Prisma.sql`${latitude} AND ${longitude}`;
 }
 
-/** `'word':* & …`: every word, each as a prefix, stemmed by to_tsquery('english', …). */
+/** `'word' & …`: every word, stemmed by to_tsquery('english', …), so "garden" finds "Gardens" too. */
 export function keywordQuery(q: string | undefined): string | null {
   const words = searchWords(q);
-  return words.length > 0 ? words.map((word) => `'${word}':*`).join(' & ') : null;
+  return words.length > 0 ? words.map((word) => `'${word}'`).join(' & ') : null;
 }
 
 /** Every filter as SQL conditions, joined with AND (`true` for none). */
@@ -75,18 +80,39 @@ export function filterConditions(filters: SearchFilters, keywords: string | null
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`true`;
 }
 
+interface KeywordPlan {
+  keywords: string | null;
+  /** How many listings the planner expects the keywords to match, and how many there are. */
+  estimate: number;
+  listings: number;
+}
+
 /**
  * The keywords' tsquery, if it has words the dictionary keeps (a query of stop words alone,
- * like "the", filters nothing), and how many listings the planner expects it to match.
+ * like "the", filters nothing), with the planner's estimates.
  */
-async function keywordPlan(db: Db, q: string | undefined): Promise<{ keywords: string | null; estimate: number }> {
+async function keywordPlan(db: Db, q: string | undefined): Promise<KeywordPlan> {
   const keywords = keywordQuery(q);
-  if (!keywords) return { keywords: null, estimate: 0 };
-  const [words] = await db.$queryRaw<Array<{ nodes: number }>>`SELECT numnode(to_tsquery('english', ${keywords}))::int AS nodes`;
-  if (!words?.nodes) return { keywords: null, estimate: 0 };
+  const none = { keywords: null, estimate: 0, listings: 0 };
+  if (!keywords) return none;
+  const [row] = await db.$queryRaw<Array<{ nodes: number; listings: number }>>`
+    SELECT numnode(to_tsquery('english', ${keywords}))::int AS nodes,
+           (SELECT reltuples FROM pg_class WHERE oid = '"Post"'::regclass)::float8 AS listings`;
+  if (!row?.nodes) return none;
   const [explained] = await db.$queryRaw<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" WHERE "search" @@ to_tsquery('english', ${keywords})`;
-  return { keywords, estimate: explained?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY };
+  return { keywords, estimate: explained?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY, listings: row.listings };
+}
+
+/**
+ * Collect every keyword match, or walk an ordered index checking the words as it goes? A walk
+ * in newest order reads about listings × page ÷ matches rows (matches are spread evenly in
+ * time); collecting reads every match. Prices correlate with words ("garden" is rare among
+ * cheap rentals), so a walk in price order can read far more: those collect up to COLLECT_MAX.
+ */
+function collects({ keywords, estimate, listings }: KeywordPlan, sort: SearchSort, limit: number): boolean {
+  if (!keywords) return false;
+  return sort === 'newest' ? estimate * estimate <= Math.max(listings, 1) * limit : estimate <= COLLECT_MAX;
 }
 
 export interface SearchInput extends SearchFilters {
@@ -105,29 +131,33 @@ const cardColumns = Prisma.raw(
 
 /** One page of cards in the sort's order, the cursor after it, and the total (capped). */
 export async function searchPage(db: Db, input: SearchInput) {
-  const { keywords, estimate } = await keywordPlan(db, input.q);
+  const plan = await keywordPlan(db, input.q);
+  const { keywords } = plan;
   const where = filterConditions(input, keywords);
   const next = after(input.sort, input.cursor) ?? Prisma.sql`true`;
   const limit = input.limit + 1;
 
   let rows: Array<SearchCard & { total?: number }>;
   let total: number;
-  if (keywords && estimate <= COLLECT_MAX) {
+  let cap = TOTAL_CAP;
+  if (collects(plan, input.sort, limit)) {
     // Every match, collected through the keyword index; the page and the count from them.
     rows = await db.$queryRaw`
       WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
            page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
       SELECT ${cardColumns}, (SELECT count(*)::int FROM matches) AS total
       FROM "Post" WHERE "id" IN (SELECT "id" FROM page) ORDER BY ${order[input.sort]}`;
-    total = rows[0]?.total ?? (await countUpTo(db, where));
+    total = rows[0]?.total ?? (await countUpTo(db, where, Number.POSITIVE_INFINITY));
+    cap = Number.POSITIVE_INFINITY;
   } else {
+    if (keywords) cap = KEYWORD_TOTAL_CAP;
     // The page's ids from an index walked in order (index-only), then their cards.
     [rows, total] = await Promise.all([
       db.$queryRaw<SearchCard[]>`
         SELECT ${cardColumns} FROM "Post"
         WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
         ORDER BY ${order[input.sort]}`,
-      countMatches(db, input, where),
+      countMatches(db, input, where, cap),
     ]);
   }
   const page = rows.slice(0, input.limit).map(({ total: _, ...card }) => card as SearchCard);
@@ -139,28 +169,28 @@ export async function searchPage(db: Db, input: SearchInput) {
   return {
     items: page,
     nextCursor: rows.length > input.limit && last ? encodeCursor('search', position(last)) : null,
-    total: Math.min(total, TOTAL_CAP),
-    totalCapped: total > TOTAL_CAP,
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
   };
 }
 
 /**
- * How many listings match. Everything, or one city, is known exactly from the city counts;
- * anything else is counted no further than one past the cap.
+ * How many listings match. Everything, or one city, is known from the city counts without
+ * counting; anything else is counted no further than one past the cap.
  */
-async function countMatches(db: Db, filters: SearchFilters, where: Prisma.Sql): Promise<number> {
+async function countMatches(db: Db, filters: SearchFilters, where: Prisma.Sql, cap: number): Promise<number> {
   const { city } = filters;
   if (filterNames.every((name) => name === 'city' || filters[name] === undefined)) {
     const [row] = await db.$queryRaw<Array<{ n: number }>>`
       SELECT coalesce(sum("count"), 0)::int AS n FROM "City" WHERE ${city ? Prisma.sql`"key" = ${city.toLowerCase()}` : Prisma.sql`true`}`;
     return row?.n ?? 0;
   }
-  return countUpTo(db, where);
+  return countUpTo(db, where, cap);
 }
 
 /** Counts matches no further than one past the cap. */
-async function countUpTo(db: Db, where: Prisma.Sql): Promise<number> {
+async function countUpTo(db: Db, where: Prisma.Sql, cap: number): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Post" WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`;
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Post" WHERE ${where} ${Number.isFinite(cap) ? Prisma.sql`LIMIT ${cap + 1}` : Prisma.empty}) capped`;
   return row?.n ?? 0;
 }

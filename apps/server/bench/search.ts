@@ -1,0 +1,354 @@
+// bench:search — search at 100,000 and 1,000,000 listings on PostgreSQL, through the real
+// HTTP server: p50/p95/p99 of a fixed mix (bench/search-mix.ts), EXPLAIN (ANALYZE, BUFFERS)
+// of every statement the mix runs, and the throughput of one city query against the stack
+// Estate replaces (Express + Prisma) and the limit (raw SQL behind bare node:http), with wrk.
+//
+//   pnpm bench:search [--sizes 100000,1000000] [--rounds 40] [--no-throughput] [--no-explain]
+//
+// The databases (estate_bench_100k, estate_bench_1m) are created and seeded on first use, then
+// reused. BENCH_DATABASE_URL names the server (default postgresql://postgres@127.0.0.1:5432/postgres).
+// Needs the build (pnpm build) and wrk (apt-get install wrk).
+
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCaller, createContext, diskStorage, hashPassword } from '@estate/api';
+import { createDb, DEMO_PASSWORD, openConnection, PrismaClient, seedDemo } from '@estate/db';
+import pg from 'pg';
+import superjson from 'superjson';
+import { type MixEntry, mix } from './search-mix.js';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    rounds: { type: 'string', default: '40' },
+    'no-throughput': { type: 'boolean', default: false },
+    'no-explain': { type: 'boolean', default: false },
+  },
+});
+const sizes = args.sizes.split(',').map(Number);
+const rounds = Number(args.rounds);
+const root = path.resolve(import.meta.dirname, '../../..');
+const resultsDir = path.join(root, 'bench-results');
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}m` : `${size / 1000}k`);
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * p) - 1)] ?? Number.NaN;
+const ms = (value: number) => value.toFixed(1).padStart(7);
+
+/** The database for `size` listings: created, migrated and seeded (then analysed) on first use. */
+async function prepareDatabase(size: number): Promise<string> {
+  const name = `estate_bench_${label(size)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = databaseUrl(name);
+  const db = await createDb({ databaseUrl: url, log: (message) => console.log(`  [db] ${message}`) });
+  try {
+    const posts = await db.prisma.post.count();
+    if (posts === 0) {
+      console.log(`  seeding ${size.toLocaleString('en-US')} listings into ${name}…`);
+      const started = performance.now();
+      let lastTenth = -1;
+      await seedDemo(db.prisma, {
+        posts: size,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        concurrency: 2,
+        onProgress: ({ phase, done, total }) => {
+          const tenth = Math.floor((done / Math.max(total, 1)) * 10);
+          if (tenth !== lastTenth) console.log(`    ${phase} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+          lastTenth = tenth;
+        },
+      });
+      // A bulk load leaves the planner without statistics, and index-only scans without a visibility map.
+      await db.prisma.$executeRawUnsafe('VACUUM ANALYZE');
+      console.log(`  seeded and analysed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    } else if (posts !== size) {
+      throw new Error(`${name} has ${posts} listings, not ${size}: drop it (DROP DATABASE "${name}") to seed it again`);
+    } else {
+      console.log(`  ${name}: ${posts.toLocaleString('en-US')} listings, reused`);
+    }
+  } finally {
+    await db.close();
+  }
+  return url;
+}
+
+function startProcess(command: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const [bin = 'node', ...rest] = command;
+  const child = spawn(bin, rest, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve({ url: match[1], child });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}:\n${output}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+const estateServer = (url: string) =>
+  startProcess([process.execPath, 'apps/server/dist/main.js'], {
+    DATABASE_URL: url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_REQUESTS: '0',
+    SEED_DEMO: '0',
+    UPLOADS_DIR: path.join(os.tmpdir(), 'estate-bench-uploads'),
+  });
+
+function requestUrl(base: string, entry: MixEntry, cursor?: string): string {
+  const input = entry.procedure === 'post.search' && cursor ? { ...entry.input, cursor } : entry.input;
+  return `${base}/trpc/${entry.procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+}
+
+async function get(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  const body = (await response.json()) as { result?: { data: never }; error?: unknown };
+  if (!response.ok || !body.result) throw new Error(`${response.status} ${JSON.stringify(body.error).slice(0, 300)}`);
+  return superjson.deserialize(body.result.data);
+}
+
+/** The cursor of page `pages` of a search, found by walking there. */
+async function deepCursor(base: string, entry: MixEntry & { procedure: 'post.search' }, pages: number): Promise<string> {
+  let cursor: string | undefined;
+  for (let page = 1; page < pages; page++) {
+    const result = (await get(requestUrl(base, entry, cursor))) as { nextCursor: string | null };
+    if (!result.nextCursor) throw new Error(`${entry.name}: fewer than ${pages} pages`);
+    cursor = result.nextCursor;
+  }
+  return cursor ?? '';
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  p99: number;
+  detail: string;
+}
+
+async function measureMix(base: string): Promise<Map<string, Timing>> {
+  const timings = new Map<string, Timing>();
+  for (const entry of mix) {
+    const cursor = entry.procedure === 'post.search' && entry.pagesDeep ? await deepCursor(base, entry, entry.pagesDeep) : undefined;
+    const url = requestUrl(base, entry, cursor);
+    let result: unknown;
+    for (let i = 0; i < 3; i++) result = await get(url);
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const started = performance.now();
+      await get(url);
+      times.push(performance.now() - started);
+    }
+    const detail =
+      entry.procedure === 'post.search'
+        ? (({ total, totalCapped, items }) => `${items.length} items, total ${total}${totalCapped ? '+' : ''}`)(
+            result as { total: number; totalCapped: boolean; items: unknown[] },
+          )
+        : entry.procedure === 'post.mapClusters'
+          ? (({ clusters, homes, total }) => `${clusters.length} clusters, ${homes.length} homes, total ${total}`)(
+              result as { clusters: unknown[]; homes: unknown[]; total: number },
+            )
+          : `${(result as unknown[]).length} cities`;
+    timings.set(entry.name, { p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99), detail });
+  }
+  return timings;
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+function scans(node: PlanNode): string[] {
+  const own =
+    node['Relation Name'] || node['Index Name']
+      ? [
+          `${node['Node Type']}${node['Index Name'] ? ` ${node['Index Name']}` : ` on ${node['Relation Name']}`} (${node['Actual Rows'] * node['Actual Loops']} rows)`,
+        ]
+      : [];
+  return [...own, ...(node.Plans ?? []).flatMap(scans)];
+}
+
+/** Runs the mix in-process once, catching every statement, and explains each against the database. */
+async function explainMix(url: string, size: number): Promise<{ fullScans: string[] }> {
+  const connection = await openConnection({ databaseUrl: url });
+  const statements: Array<{ query: string; params: unknown[] }> = [];
+  const prisma = new PrismaClient({ adapter: connection.adapter(), log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
+  const explainer = new pg.Client({ connectionString: url });
+  await explainer.connect();
+  const report: string[] = [];
+  const fullScans: string[] = [];
+  for (const entry of mix) {
+    const ctx = await createContext({
+      prisma,
+      req: new Request('http://bench/trpc'),
+      resHeaders: new Headers(),
+      clientIp: '127.0.0.1',
+      secure: false,
+      storage: diskStorage(os.tmpdir()),
+    });
+    const caller = createCaller(ctx);
+    let input: MixEntry['input'] = entry.input;
+    if (entry.procedure === 'post.search' && entry.pagesDeep) {
+      for (let page = 1; page < entry.pagesDeep; page++)
+        input = { ...input, cursor: (await caller.post.search(input as never)).nextCursor ?? '' };
+    }
+    statements.length = 0;
+    if (entry.procedure === 'post.search') await caller.post.search(input as never);
+    else if (entry.procedure === 'post.mapClusters') await caller.post.mapClusters(input as never);
+    else await caller.post.cities(input as never);
+    report.push(`\n### ${entry.name}: ${JSON.stringify(input)}`);
+    console.log(`  ${entry.name}`);
+    for (const { query, params } of statements.filter((statement) => /^\s*(SELECT|WITH)/i.test(statement.query))) {
+      if (/^\s*SELECT numnode|^\s*EXPLAIN/i.test(query)) continue;
+      const { rows } = await explainer.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query}`, params);
+      const plan = (rows[0] as { 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> })['QUERY PLAN'][0];
+      const text = await explainer.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, params);
+      report.push(query.replace(/\s+/g, ' ').trim(), ...text.rows.map((row: { 'QUERY PLAN': string }) => `    ${row['QUERY PLAN']}`));
+      if (!plan) continue;
+      const found = scans(plan.Plan);
+      const seq = found.filter((scan) => /^(Parallel )?Seq Scan on Post\b/.test(scan));
+      if (seq.length > 0) fullScans.push(`${entry.name}: ${seq.join(', ')}`);
+      console.log(`    ${plan['Execution Time'].toFixed(1).padStart(7)} ms  ${found.join('; ')}`);
+    }
+  }
+  await explainer.end();
+  await prisma.$disconnect();
+  await connection.close();
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `search-explain-${label(size)}.txt`);
+  writeFileSync(file, report.join('\n'));
+  console.log(`  every plan in full: ${path.relative(root, file)}`);
+  return { fullScans };
+}
+
+function wrk(url: string): { requests: number; errors: number; p50: string; p99: string } {
+  const { stdout } = spawnSync('wrk', ['-t2', '-c50', '-d8s', '--latency', url], { encoding: 'utf8' });
+  const requests = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? Number.NaN);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0);
+  const errors = non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+  return { requests, errors, p50: /50%\s+(\S+)/.exec(stdout)?.[1] ?? '?', p99: /99%\s+(\S+)/.exec(stdout)?.[1] ?? '?' };
+}
+
+async function throughput(url: string): Promise<void> {
+  if (spawnSync('wrk', ['--version']).error) {
+    console.log('  wrk is not installed (apt-get install wrk): throughput skipped');
+    return;
+  }
+  const tsx = [process.execPath, '--import', 'tsx', '--conditions=@estate/source'];
+  const peers = [
+    {
+      name: 'limit: raw SQL (pg) + node:http',
+      start: () => startProcess([...tsx, 'apps/server/bench/peers/raw-pg.ts'], { DATABASE_URL: url, PORT: '0' }),
+      path: '/posts?city=Denver',
+    },
+    {
+      name: 'Express + Prisma (REST)',
+      start: () => startProcess([...tsx, 'apps/server/bench/peers/express-prisma.ts'], { DATABASE_URL: url, PORT: '0' }),
+      path: '/posts?city=Denver',
+    },
+    {
+      name: 'Estate (tRPC post.search)',
+      start: () => estateServer(url),
+      path: `/trpc/post.search?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ city: 'Denver' })))}`,
+    },
+  ];
+  const results: Array<{ name: string; requests: number; errors: number; p50: string; p99: string }> = [];
+  for (const peer of peers) {
+    const { url: base, child } = await peer.start();
+    try {
+      await fetch(base + peer.path); // warm
+      spawnSync('wrk', ['-t2', '-c50', '-d2s', base + peer.path]);
+      results.push({ name: peer.name, ...wrk(base + peer.path) });
+    } finally {
+      await stop(child);
+    }
+  }
+  const limit = results[0]?.requests ?? Number.NaN;
+  const express = results[1]?.requests ?? Number.NaN;
+  console.log('  wrk -t2 -c50 -d8s, the city query (Denver, first page of 24):');
+  for (const result of results) {
+    console.log(
+      `    ${result.name.padEnd(34)} ${result.requests.toFixed(0).padStart(6)} req/s  p50 ${result.p50.padStart(8)}  p99 ${result.p99.padStart(8)}  errors ${result.errors}  ${(result.requests / limit).toFixed(2)}× limit  ${(result.requests / express).toFixed(2)}× Express`,
+    );
+  }
+}
+
+async function machine(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ version: string; shared_buffers: string }>(
+    "SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers",
+  );
+  await client.end();
+  return `${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${rows[0]?.version} (shared_buffers ${rows[0]?.shared_buffers})`;
+}
+
+if (!existsSync(path.join(root, 'apps/server/dist/main.js'))) throw new Error('Build first: pnpm build');
+const all = new Map<number, Map<string, Timing>>();
+for (const size of sizes) {
+  console.log(`\n== ${size.toLocaleString('en-US')} listings`);
+  const url = await prepareDatabase(size);
+  console.log(`  machine: ${await machine(url)}`);
+  const { url: base, child } = await estateServer(url);
+  try {
+    const timings = await measureMix(base);
+    all.set(size, timings);
+    console.log(`  ${rounds} rounds per query, one at a time, through ${base}:`);
+    console.log(`  ${'query'.padEnd(44)}     p50     p95     p99  result`);
+    for (const [name, timing] of timings)
+      console.log(`  ${name.padEnd(44)} ${ms(timing.p50)} ${ms(timing.p95)} ${ms(timing.p99)}  ${timing.detail}`);
+  } finally {
+    await stop(child);
+  }
+  if (!args['no-explain']) {
+    console.log('  EXPLAIN (ANALYZE, BUFFERS) of each statement: time, and every scan with the rows it produced:');
+    const { fullScans } = await explainMix(url, size);
+    console.log(
+      fullScans.length === 0 ? '  no statement scans the whole Post table' : `  WHOLE-TABLE SCANS:\n    ${fullScans.join('\n    ')}`,
+    );
+  }
+  if (!args['no-throughput'] && size === Math.max(...sizes)) await throughput(url);
+}
+
+const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+if (small !== large) {
+  console.log(`\n== p95 at ${label(large)} against ${label(small)}, and the targets`);
+  for (const entry of mix) {
+    const a = all.get(small)?.get(entry.name);
+    const b = all.get(large)?.get(entry.name);
+    if (!a || !b) continue;
+    const target = entry.procedure !== 'post.mapClusters' ? 50 : entry.name.includes('country') ? 300 : 100;
+    const ratio = b.p95 / a.p95;
+    const verdict = b.p95 < target && ratio <= 3 ? 'ok' : 'MISSED';
+    console.log(
+      `  ${entry.name.padEnd(44)} ${ms(a.p95)} → ${ms(b.p95)} ms  ×${ratio.toFixed(2).padStart(5)}  (target < ${target} ms, ≤ 3×)  ${verdict}`,
+    );
+  }
+}
