@@ -3,8 +3,9 @@ import type { PrismaClient } from '../src/client.js';
 import { seedDemo } from '../src/seed/index.js';
 import { createTestDb, testDbKinds } from '../src/testing.js';
 
-// The search document and the city counts are kept by the database itself (triggers in the
-// migration "search"), whatever writes the listings: Prisma, the seed's bulk inserts, or SQL.
+// The search document, the city counts and the map cells are kept by the database itself
+// (triggers in the migrations "search" and "map_cells"), whatever writes the listings: Prisma,
+// the seed's bulk inserts, or SQL.
 
 /** The words of a listing's search document. */
 async function words(prisma: PrismaClient, id: string): Promise<string[]> {
@@ -17,7 +18,7 @@ async function cities(prisma: PrismaClient) {
   return (await prisma.city.findMany({ orderBy: { key: 'asc' } })).map(({ key, name, count }) => [key, name, count]);
 }
 
-/** Rows whose stored document or city count differs from what the listings say. */
+/** Rows whose stored document, city count or map cell differs from what the listings say. */
 async function drift(prisma: PrismaClient) {
   const [documents] = await prisma.$queryRaw<Array<{ n: number }>>`
     SELECT count(*)::int AS n FROM "Post" p LEFT JOIN "PostDetail" d ON d."postId" = p."id"
@@ -25,7 +26,14 @@ async function drift(prisma: PrismaClient) {
   const [counts] = await prisma.$queryRaw<Array<{ n: number }>>`
     SELECT count(*)::int AS n FROM (SELECT "cityKey", count(*)::int AS c FROM "Post" GROUP BY "cityKey") p
     FULL JOIN "City" c ON c."key" = p."cityKey" WHERE p.c IS DISTINCT FROM c."count"`;
-  return { documents: documents?.n, counts: counts?.n };
+  const [cells] = await prisma.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (
+      SELECT c.zoom, c.x, c.y, p."cityKey", p."type", p."property", least(p."bedroom", 5) AS bedroom, least(p."bathroom", 4) AS bathroom,
+             count(*)::int AS count, sum(p."latitude") AS lat, sum(p."longitude") AS lng
+      FROM "Post" p CROSS JOIN LATERAL estate_map_cells_of(p) c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ) e FULL JOIN "MapCell" m USING ("zoom", "x", "y", "cityKey", "type", "property", "bedroom", "bathroom")
+    WHERE e.count IS DISTINCT FROM m."count" OR abs(e.lat - m."sumLatitude") > 1e-6 OR abs(e.lng - m."sumLongitude") > 1e-6`;
+  return { documents: documents?.n, counts: counts?.n, cells: cells?.n };
 }
 
 function listing(userId: string, city: string, title = 'Loft with a view') {
@@ -51,7 +59,7 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
     const db = await createTestDb(kind);
     try {
       await seedDemo(db.prisma, { posts: 120, seed: 5, passwordHash: 'x' });
-      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0 });
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
       // Written once: no listing row was updated after its insert.
       const [updated] = await db.prisma.$queryRaw<Array<{ n: number }>>`
         SELECT n_tup_upd::int AS n FROM pg_stat_user_tables WHERE relname = 'Post'`;
@@ -80,13 +88,13 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
 
       await db.prisma.postDetail.delete({ where: { postId: post.id } });
       expect(await words(db.prisma, post.id)).not.toContain('sauna');
-      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0 });
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
     } finally {
       await db.close();
     }
   });
 
-  it('count listings per city as they are added, moved and removed', async () => {
+  it('count listings per city and map cell as they are added, moved and removed', async () => {
     const db = await createTestDb(kind);
     try {
       const user = await db.prisma.user.create({ data: { email: 'c@example.com', username: 'counter', passwordHash: 'x' } });
@@ -97,8 +105,10 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
       ]);
 
       const [first] = await db.prisma.post.findMany({ where: { cityKey: 'boise' } });
-      await db.prisma.post.update({ where: { id: first?.id }, data: { city: 'Reno', cityKey: 'reno' } });
+      await db.prisma.post.update({ where: { id: first?.id }, data: { city: 'Reno', cityKey: 'reno', latitude: 39.5, bedroom: 7 } });
       await db.prisma.post.updateMany({ where: { cityKey: 'reno' }, data: { price: 900 } }); // not a move: no change
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
+      expect(await db.prisma.mapCell.aggregate({ where: { zoom: 13 }, _sum: { count: true } })).toEqual({ _sum: { count: 3 } });
       expect(await cities(db.prisma)).toEqual([
         ['boise', 'Boise', 1],
         ['reno', 'Reno', 2],
@@ -114,7 +124,7 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
       await db.prisma.post.deleteMany({ where: { cityKey: 'boise' } });
       await db.prisma.user.delete({ where: { id: user.id } }); // its listings go by cascade
       expect(await cities(db.prisma)).toEqual([]);
-      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0 });
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
     } finally {
       await db.close();
     }
