@@ -1,21 +1,34 @@
-import type { PrismaClient } from '@estate/db';
+import { Prisma, type PrismaClient } from '@estate/db';
 import type { Bounds, SearchFilters } from '../schemas/search.js';
 import { filterConditions, keywordQuery } from './search.js';
 
-// Every matching home in a map view, grouped into square cells about a quarter of a map tile
-// (64 px) wide at the view's zoom: one cluster per cell, with its count, the mean position of
-// its homes (where the map draws it) and their extent (what a click zooms to). A cell with one
-// home is that home.
+// Every matching home in a map view, grouped into square cells a quarter of a map tile wide
+// (about 64 px) at the view's zoom: one cluster per cell, with its count, the mean position of
+// its homes (where the map draws it) and the area to zoom to when it is clicked. From
+// HOMES_ZOOM on, and for cells with one home, the homes themselves.
+//
+// Up to zoom 13, when the filters are among what the map cells count by (city, type,
+// property, rooms), the cells wholly inside the view are added up from MapCell (a few rows per
+// cell, however many homes), and only the homes in the view's edge cells, which the view cuts,
+// are grouped from the listings themselves: the counts are exact, the same as the list's.
 
 /** From this zoom on (streets), every home is shown on its own. */
 export const HOMES_ZOOM = 16;
+/** The highest zoom the map cells are kept for. */
+const CELLS_ZOOM = 13;
 /** Cells per map tile along each side. */
 const CELLS_PER_TILE = 4;
+/** What the map cells count rooms by: 5 means 5 or more bedrooms, 4 means 4 or more bathrooms. */
+const ROOMS_KEPT = { bedroom: 5, bathroom: 4 };
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+type Filters = SearchFilters & { bounds: Bounds };
 
 export interface Cluster {
   count: number;
   latitude: number;
   longitude: number;
+  /** The part of the view its homes are in: what a click zooms to. */
   bounds: Bounds;
 }
 
@@ -27,49 +40,126 @@ export interface MapHome {
   type: 'buy' | 'rent';
 }
 
+/** One cell's homes, from either source (the extent and the lone home only from the listings). */
 interface CellRow {
+  x: number;
+  y: number;
   count: number;
-  latitude: number;
-  longitude: number;
-  south: number;
-  north: number;
-  west: number;
-  east: number;
+  sumLatitude: number;
+  sumLongitude: number;
+  south: number | null;
+  north: number | null;
+  west: number | null;
+  east: number | null;
   id: string | null;
   price: number | null;
   type: 'buy' | 'rent' | null;
 }
 
-/** The size of a cell in degrees at this zoom (Web Mercator tiles are 360° / 2^zoom wide). */
+/** The size of a cell in degrees at this zoom (Web Mercator tiles are 360° / 2^zoom wide); the migration's estate_cell_size. */
 export function cellDegrees(zoom: number): number {
   return 360 / 2 ** zoom / CELLS_PER_TILE;
 }
 
-export async function mapClusters(db: Pick<PrismaClient, '$queryRaw'>, filters: SearchFilters & { bounds: Bounds }, zoom: number) {
-  const where = filterConditions(filters, keywordQuery(filters.q));
-  // Past HOMES_ZOOM a cell is smaller than any two homes' distance: each home its own cell.
-  const cell = zoom >= HOMES_ZOOM ? 1e-9 : cellDegrees(zoom);
-  const rows = await db.$queryRaw<CellRow[]>`
-    SELECT count(*)::int AS count, avg("latitude") AS latitude, avg("longitude") AS longitude,
+/** Whether the map cells can answer these filters exactly. */
+function cellsAnswer(filters: Filters, zoom: number): boolean {
+  return (
+    zoom <= CELLS_ZOOM &&
+    filters.bounds.west <= filters.bounds.east &&
+    filters.minPrice === undefined &&
+    filters.maxPrice === undefined &&
+    !keywordQuery(filters.q) &&
+    (filters.minBedrooms ?? 0) <= ROOMS_KEPT.bedroom &&
+    (filters.minBathrooms ?? 0) <= ROOMS_KEPT.bathroom
+  );
+}
+
+/** Homes grouped by cell, straight from the listings, within `area` (SQL over latitude and longitude). */
+function fromListings(filters: Filters, cell: number, area: Prisma.Sql): Prisma.Sql {
+  const { bounds: _, ...rest } = filters;
+  return Prisma.sql`
+    SELECT floor("longitude" / ${cell})::int AS x, floor("latitude" / ${cell})::int AS y, count(*)::int AS count,
+           sum("latitude") AS "sumLatitude", sum("longitude") AS "sumLongitude",
            min("latitude") AS south, max("latitude") AS north, min("longitude") AS west, max("longitude") AS east,
            CASE WHEN count(*) = 1 THEN min("id"::text) END AS id,
            CASE WHEN count(*) = 1 THEN min("price") END AS price,
            CASE WHEN count(*) = 1 THEN min("type"::text) END AS type
-    FROM "Post" WHERE ${where}
-    GROUP BY floor("longitude" / ${cell}), floor("latitude" / ${cell})`;
+    FROM "Post" WHERE ${filterConditions(rest, keywordQuery(filters.q))} AND ${area}
+    GROUP BY 1, 2`;
+}
+
+function inBounds(bounds: Bounds): Prisma.Sql {
+  const longitude =
+    bounds.west <= bounds.east
+      ? Prisma.sql`"longitude" BETWEEN ${bounds.west} AND ${bounds.east}`
+      : Prisma.sql`("longitude" >= ${bounds.west} OR "longitude" <= ${bounds.east})`;
+  return Prisma.sql`"latitude" BETWEEN ${bounds.south} AND ${bounds.north} AND ${longitude}`;
+}
+
+/** The cells' rows: whole inner cells from MapCell, the edge strips from the listings. */
+async function cellRows(db: Db, filters: Filters, zoom: number, cell: number): Promise<CellRow[]> {
+  const { south, north, west, east } = filters.bounds;
+  // Cells wholly inside the view: [x0, x1] × [y0, y1].
+  const [x0, x1, y0, y1] = [Math.ceil(west / cell), Math.floor(east / cell) - 1, Math.ceil(south / cell), Math.floor(north / cell) - 1];
+  if (!cellsAnswer(filters, zoom) || x0 > x1 || y0 > y1)
+    return db.$queryRaw<CellRow[]>(fromListings(filters, cell, inBounds(filters.bounds)));
+
+  const [innerWest, innerEast, innerSouth, innerNorth] = [x0 * cell, (x1 + 1) * cell, y0 * cell, (y1 + 1) * cell];
+  const city = filters.city?.toLowerCase();
+  const dimensions = [
+    city ? Prisma.sql`"cityKey" = ${city}` : null,
+    filters.type ? Prisma.sql`"type" = ${filters.type}::"PostType"` : null,
+    filters.property ? Prisma.sql`"property" = ${filters.property}::"Property"` : null,
+    filters.minBedrooms !== undefined ? Prisma.sql`"bedroom" >= ${filters.minBedrooms}` : null,
+    filters.minBathrooms !== undefined ? Prisma.sql`"bathroom" >= ${filters.minBathrooms}` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  // The edge strips, which the inner cells do not cover: south, north, then west and east between them.
+  const strips = [
+    Prisma.sql`"latitude" >= ${south} AND "latitude" < ${innerSouth} AND "longitude" BETWEEN ${west} AND ${east}`,
+    Prisma.sql`"latitude" >= ${innerNorth} AND "latitude" <= ${north} AND "longitude" BETWEEN ${west} AND ${east}`,
+    Prisma.sql`"latitude" >= ${innerSouth} AND "latitude" < ${innerNorth} AND "longitude" >= ${west} AND "longitude" < ${innerWest}`,
+    Prisma.sql`"latitude" >= ${innerSouth} AND "latitude" < ${innerNorth} AND "longitude" >= ${innerEast} AND "longitude" <= ${east}`,
+  ];
+  return db.$queryRaw<CellRow[]>`
+    SELECT "x", "y", sum("count")::int AS count, sum("sumLatitude") AS "sumLatitude", sum("sumLongitude") AS "sumLongitude",
+           NULL::float8 AS south, NULL::float8 AS north, NULL::float8 AS west, NULL::float8 AS east,
+           NULL::text AS id, NULL::int AS price, NULL::text AS type
+    FROM "MapCell"
+    WHERE "zoom" = ${zoom} AND "x" BETWEEN ${x0} AND ${x1} AND "y" BETWEEN ${y0} AND ${y1}
+      ${dimensions.length > 0 ? Prisma.sql`AND ${Prisma.join(dimensions, ' AND ')}` : Prisma.empty}
+    GROUP BY "x", "y"
+    ${Prisma.join(
+      strips.map((strip) => Prisma.sql`UNION ALL ${fromListings(filters, cell, strip)}`),
+      ' ',
+    )}`;
+}
+
+export async function mapClusters(db: Db, filters: Filters, zoom: number) {
+  // Past HOMES_ZOOM a cell is 1e-6° (a tenth of a metre): each home its own cell, but homes at one address.
+  const cell = zoom >= HOMES_ZOOM ? 1e-6 : cellDegrees(zoom);
+  const { bounds } = filters;
   const clusters: Cluster[] = [];
   const homes: MapHome[] = [];
-  for (const row of rows) {
+  // The inner area and the strips meet at cell edges: each cell comes from one of them.
+  for (const row of await cellRows(db, filters, zoom, cell)) {
+    const latitude = row.sumLatitude / row.count;
+    const longitude = row.sumLongitude / row.count;
     if (row.count === 1 && row.id && row.price !== null && row.type) {
-      homes.push({ id: row.id, latitude: row.latitude, longitude: row.longitude, price: row.price, type: row.type });
-    } else {
-      clusters.push({
-        count: row.count,
-        latitude: row.latitude,
-        longitude: row.longitude,
-        bounds: { south: row.south, north: row.north, west: row.west, east: row.east },
-      });
+      homes.push({ id: row.id, latitude, longitude, price: row.price, type: row.type });
+      continue;
     }
+    // A summed cell's homes are somewhere in the cell: a click zooms to the cell (within the view).
+    clusters.push({
+      count: row.count,
+      latitude,
+      longitude,
+      bounds: {
+        south: row.south ?? Math.max(bounds.south, row.y * cell),
+        north: row.north ?? Math.min(bounds.north, (row.y + 1) * cell),
+        west: row.west ?? Math.max(bounds.west, row.x * cell),
+        east: row.east ?? Math.min(bounds.east, (row.x + 1) * cell),
+      },
+    });
   }
-  return { clusters, homes, total: rows.reduce((sum, row) => sum + row.count, 0) };
+  return { clusters, homes, total: clusters.reduce((sum, c) => sum + c.count, 0) + homes.length };
 }
