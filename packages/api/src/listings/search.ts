@@ -87,14 +87,31 @@ interface KeywordPlan {
   listings: number;
 }
 
+/** Estimates change slowly: each database's are kept a few minutes, for the last few hundred keyword searches. */
+const plans = new WeakMap<Db, Map<string, { plan: KeywordPlan; until: number }>>();
+const PLAN_TTL_MS = 5 * 60_000;
+const PLANS_KEPT = 500;
+
 /**
  * The keywords' tsquery, if it has words the dictionary keeps (a query of stop words alone,
  * like "the", filters nothing), with the planner's estimates.
  */
 async function keywordPlan(db: Db, q: string | undefined): Promise<KeywordPlan> {
   const keywords = keywordQuery(q);
+  if (!keywords) return { keywords: null, estimate: 0, listings: 0 };
+  const kept = plans.get(db) ?? new Map<string, { plan: KeywordPlan; until: number }>();
+  plans.set(db, kept);
+  const known = kept.get(keywords);
+  if (known && known.until > Date.now()) return known.plan;
+  const plan = await estimateKeywords(db, keywords);
+  kept.delete(keywords);
+  kept.set(keywords, { plan, until: Date.now() + PLAN_TTL_MS });
+  if (kept.size > PLANS_KEPT) kept.delete(kept.keys().next().value ?? '');
+  return plan;
+}
+
+async function estimateKeywords(db: Db, keywords: string): Promise<KeywordPlan> {
   const none = { keywords: null, estimate: 0, listings: 0 };
-  if (!keywords) return none;
   const [row] = await db.$queryRaw<Array<{ nodes: number; listings: number }>>`
     SELECT numnode(to_tsquery('english', ${keywords}))::int AS nodes,
            (SELECT reltuples FROM pg_class WHERE oid = '"Post"'::regclass)::float8 AS listings`;
@@ -129,38 +146,31 @@ const cardColumns = Prisma.raw(
     .join(', '),
 );
 
-/** One page of cards in the sort's order, the cursor after it, and the total (capped). */
+/** One page of cards in the sort's order, the cursor after it, and the total (capped): one statement. */
 export async function searchPage(db: Db, input: SearchInput) {
   const plan = await keywordPlan(db, input.q);
   const { keywords } = plan;
   const where = filterConditions(input, keywords);
   const next = after(input.sort, input.cursor) ?? Prisma.sql`true`;
   const limit = input.limit + 1;
+  const collect = collects(plan, input.sort, limit);
+  const cap = collect ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
 
-  let rows: Array<SearchCard & { total?: number }>;
-  let total: number;
-  let cap = TOTAL_CAP;
-  if (collects(plan, input.sort, limit)) {
-    // Every match, collected through the keyword index; the page and the count from them.
-    rows = await db.$queryRaw`
-      WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
-           page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
-      SELECT ${cardColumns}, (SELECT count(*)::int FROM matches) AS total
-      FROM "Post" WHERE "id" IN (SELECT "id" FROM page) ORDER BY ${order[input.sort]}`;
-    total = rows[0]?.total ?? (await countUpTo(db, where, Number.POSITIVE_INFINITY));
-    cap = Number.POSITIVE_INFINITY;
-  } else {
-    if (keywords) cap = KEYWORD_TOTAL_CAP;
-    // The page's ids from an index walked in order (index-only), then their cards.
-    [rows, total] = await Promise.all([
-      db.$queryRaw<SearchCard[]>`
-        SELECT ${cardColumns} FROM "Post"
+  const rows = collect
+    ? // Every match, collected through the keyword index; the page and the count from them.
+      await db.$queryRaw<Array<SearchCard & { total: number }>>`
+        WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
+             page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
+        SELECT ${cardColumns}, (SELECT count(*)::int FROM matches) AS total
+        FROM "Post" WHERE "id" IN (SELECT "id" FROM page) ORDER BY ${order[input.sort]}`
+    : // The page's ids from an index walked in order (index-only), then their cards.
+      await db.$queryRaw<Array<SearchCard & { total: number }>>`
+        SELECT ${cardColumns}, (${countOf(input, where, cap)}) AS total FROM "Post"
         WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
-        ORDER BY ${order[input.sort]}`,
-      countMatches(db, input, where, cap),
-    ]);
-  }
-  const page = rows.slice(0, input.limit).map(({ total: _, ...card }) => card as SearchCard);
+        ORDER BY ${order[input.sort]}`;
+  // Past the last page there is no row to carry the total.
+  const total = rows[0]?.total ?? (await db.$queryRaw<Array<{ n: number }>>`SELECT (${countOf(input, where, cap)}) AS n`)[0]?.n ?? 0;
+  const page = rows.slice(0, input.limit).map(({ total: _, ...card }): SearchCard => card);
   const last = page.at(-1);
   const position = (card: SearchCard) =>
     input.sort === 'newest'
@@ -175,22 +185,14 @@ export async function searchPage(db: Db, input: SearchInput) {
 }
 
 /**
- * How many listings match. Everything, or one city, is known from the city counts without
- * counting; anything else is counted no further than one past the cap.
+ * How many listings match, as a scalar SQL expression. Everything, or one city, is read from
+ * the city counts without counting; anything else is counted no further than one past the cap.
  */
-async function countMatches(db: Db, filters: SearchFilters, where: Prisma.Sql, cap: number): Promise<number> {
-  const { city } = filters;
+function countOf(filters: SearchFilters, where: Prisma.Sql, cap: number): Prisma.Sql {
   if (filterNames.every((name) => name === 'city' || filters[name] === undefined)) {
-    const [row] = await db.$queryRaw<Array<{ n: number }>>`
-      SELECT coalesce(sum("count"), 0)::int AS n FROM "City" WHERE ${city ? Prisma.sql`"key" = ${city.toLowerCase()}` : Prisma.sql`true`}`;
-    return row?.n ?? 0;
+    const city = filters.city?.toLowerCase();
+    return Prisma.sql`SELECT coalesce(sum("count"), 0)::int FROM "City" WHERE ${city ? Prisma.sql`"key" = ${city}` : Prisma.sql`true`}`;
   }
-  return countUpTo(db, where, cap);
-}
-
-/** Counts matches no further than one past the cap. */
-async function countUpTo(db: Db, where: Prisma.Sql, cap: number): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Post" WHERE ${where} ${Number.isFinite(cap) ? Prisma.sql`LIMIT ${cap + 1}` : Prisma.empty}) capped`;
-  return row?.n ?? 0;
+  const limit = Number.isFinite(cap) ? Prisma.sql`LIMIT ${cap + 1}` : Prisma.empty;
+  return Prisma.sql`SELECT count(*)::int FROM (SELECT 1 FROM "Post" WHERE ${where} ${limit}) capped`;
 }
