@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { appRouter, createContext, type FileStorage, RateLimited, type RateLimits } from '@estate/api';
+import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import type { PrismaClient } from '@estate/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
@@ -9,6 +10,24 @@ import { clientIp, isSecure } from './client-ip.js';
 
 export const TRPC_ENDPOINT = '/trpc';
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A batch with too many calls, refused before any runs: 400 with a tRPC error for each call
+ * (the shape tRPC's clients read), so each says why.
+ */
+function refuseBatch(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  if (url.searchParams.get('batch') !== '1') return false;
+  const paths = decodeURIComponent(url.pathname.slice(TRPC_ENDPOINT.length + 1)).split(',');
+  if (paths.length <= MAX_BATCH_CALLS) return false;
+  const message = `Too many calls in one request: at most ${MAX_BATCH_CALLS} may be batched (this one has ${paths.length}).`;
+  const errors = paths.map((path) => ({
+    error: { json: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, path } } },
+  }));
+  res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(errors));
+  req.resume();
+  return true;
+}
 
 /** Writes a fetch Response to Node's response, streaming the body (batch streams, SSE). */
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
@@ -35,6 +54,7 @@ export function createTrpcHandler(options: {
   rateLimits?: Partial<RateLimits>;
 }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (refuseBatch(req, res, new URL(req.url ?? '/', 'http://estate'))) return;
     const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
     const response = await fetchRequestHandler({
       endpoint: TRPC_ENDPOINT,

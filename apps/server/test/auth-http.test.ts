@@ -58,6 +58,15 @@ describe.each(testDbKinds())('sessions over HTTP on %s', (kind) => {
     expect(await me(server.url, cookie)).toBeNull();
   });
 
+  it('treats a session cookie that is not valid percent-encoding as signed out, and clears it', async () => {
+    for (const procedure of ['auth.me', 'health.check']) {
+      const response = await fetch(`${server.url}/trpc/${procedure}`, { headers: { cookie: 'estate_session=%E0%A4%A' } });
+      expect(response.status, procedure).toBe(200);
+      expect(response.headers.getSetCookie()[0], procedure).toMatch(/^estate_session=; .*Max-Age=0/);
+    }
+    expect(await me(server.url, 'estate_session=%E0%A4%A')).toBeNull();
+  });
+
   it('marks the cookie Secure behind a trusted HTTPS proxy', async () => {
     const response = await mutate(
       proxied.url,

@@ -64,6 +64,27 @@ describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
     expect(error.json.data.stack).toBeUndefined();
   });
 
+  it('refuses a batch of more than 10 calls before running any, with a 400 for each', async () => {
+    const batch = (calls: number) => {
+      const paths = Array.from({ length: calls }, () => 'post.search').join(',');
+      const input = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, superjson.serialize({ city: 'boise' })]));
+      return fetch(`${server.url}/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`);
+    };
+    const ten = await batch(10);
+    expect(ten.status).toBe(200);
+    expect(((await ten.json()) as unknown[]).length).toBe(10);
+    const eleven = await batch(11);
+    expect(eleven.status).toBe(400);
+    const errors = (await eleven.json()) as Array<{ error: { json: { message: string; data: { code: string } } } }>;
+    expect(errors).toHaveLength(11);
+    expect(errors[0]?.error.json).toMatchObject({
+      message: 'Too many calls in one request: at most 10 may be batched (this one has 11).',
+      data: { code: 'BAD_REQUEST' },
+    });
+    const post = await fetch(`${server.url}/trpc/${Array(120).fill('auth.logout').join(',')}?batch=1`, { method: 'POST', body: '{}' });
+    expect(post.status).toBe(400);
+  });
+
   it('answers 404 for a procedure that does not exist', async () => {
     const response = await fetch(`${server.url}/trpc/post.nope`);
     expect(response.status).toBe(404);

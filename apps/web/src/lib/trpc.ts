@@ -1,4 +1,5 @@
 import type { AppRouter } from '@estate/api';
+import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact, getQueryKey } from '@trpc/react-query';
@@ -38,6 +39,7 @@ export const trpcClient = trpc.createClient({
     httpBatchLink({
       url: '/trpc',
       transformer: superjson,
+      maxItems: MAX_BATCH_CALLS,
       fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),
     }),
   ],

@@ -2,6 +2,7 @@
 // client, no Node built-ins (the enums come from the generated enums module alone).
 export * from './account.js';
 export * from './images.js';
+export * from './limits.js';
 export * from './listing.js';
 export * from './search.js';
 export * from './text.js';
