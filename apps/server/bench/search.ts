@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCaller, createContext, diskStorage, hashPassword } from '@estate/api';
-import { createDb, DEMO_PASSWORD, openConnection, PrismaClient, seedDemo } from '@estate/db';
+import { createDb, type Db, DEMO_PASSWORD, openConnection, PrismaClient, seedDemo } from '@estate/db';
 import pg from 'pg';
 import superjson from 'superjson';
 import { type MixEntry, mix } from './search-mix.js';
@@ -26,8 +26,11 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '40' },
     'no-throughput': { type: 'boolean', default: false },
     'no-explain': { type: 'boolean', default: false },
+    /** Only the mix entries whose name contains this. */
+    only: { type: 'string', default: '' },
   },
 });
+const entries = mix.filter((entry) => entry.name.includes(args.only));
 const sizes = args.sizes.split(',').map(Number);
 const rounds = Number(args.rounds);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -70,23 +73,38 @@ async function prepareDatabase(size: number): Promise<string> {
           lastTenth = tenth;
         },
       });
-      // A bulk load leaves the planner without statistics, and index-only scans without a visibility map.
-      await db.prisma.$executeRawUnsafe('VACUUM ANALYZE');
       console.log(`  seeded and analysed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     } else if (posts !== size) {
       throw new Error(`${name} has ${posts} listings, not ${size}: drop it (DROP DATABASE "${name}") to seed it again`);
     } else {
       console.log(`  ${name}: ${posts.toLocaleString('en-US')} listings, reused`);
     }
+    await warmCache(db.prisma);
   } finally {
     await db.close();
   }
   return url;
 }
 
-function startProcess(command: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Reads the listings' tables and indexes once into the operating system's cache (pg_prewarm),
+ * so the figures are those of a server that has been serving for a while, not of its first
+ * minutes after a restart or a bulk load.
+ */
+async function warmCache(prisma: Db['prisma']): Promise<void> {
+  const started = performance.now();
+  await prisma.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+  const [row] = await prisma.$queryRawUnsafe<Array<{ blocks: number }>>(`
+    SELECT sum(pg_prewarm(c.oid::regclass, 'read'))::int AS blocks FROM pg_class c
+    WHERE c.relkind IN ('r', 'i') AND (c.relname LIKE 'Post%' OR c.relname LIKE 'MapCell%' OR c.relname LIKE 'City%')`);
+  console.log(
+    `  read ${(((row?.blocks ?? 0) * 8192) / 2 ** 20).toFixed(0)} MiB of tables and indexes into the OS cache in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+function startProcess(command: string[], env: Record<string, string>, cwd = root): Promise<{ url: string; child: ChildProcess }> {
   const [bin = 'node', ...rest] = command;
-  const child = spawn(bin, rest, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, rest, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -148,7 +166,7 @@ interface Timing {
 
 async function measureMix(base: string): Promise<Map<string, Timing>> {
   const timings = new Map<string, Timing>();
-  for (const entry of mix) {
+  for (const entry of entries) {
     const cursor = entry.procedure === 'post.search' && entry.pagesDeep ? await deepCursor(base, entry, entry.pagesDeep) : undefined;
     const url = requestUrl(base, entry, cursor);
     let result: unknown;
@@ -203,7 +221,7 @@ async function explainMix(url: string, size: number): Promise<{ fullScans: strin
   await explainer.connect();
   const report: string[] = [];
   const fullScans: string[] = [];
-  for (const entry of mix) {
+  for (const entry of entries) {
     const ctx = await createContext({
       prisma,
       req: new Request('http://bench/trpc'),
@@ -261,16 +279,18 @@ async function throughput(url: string): Promise<void> {
     console.log('  wrk is not installed (apt-get install wrk): throughput skipped');
     return;
   }
+  // The peers run from this package, where tsx is installed.
   const tsx = [process.execPath, '--import', 'tsx', '--conditions=@estate/source'];
+  const startPeer = (file: string) => startProcess([...tsx, file], { DATABASE_URL: url, PORT: '0' }, path.join(root, 'apps/server'));
   const peers = [
     {
       name: 'limit: raw SQL (pg) + node:http',
-      start: () => startProcess([...tsx, 'apps/server/bench/peers/raw-pg.ts'], { DATABASE_URL: url, PORT: '0' }),
+      start: () => startPeer('bench/peers/raw-pg.ts'),
       path: '/posts?city=Denver',
     },
     {
       name: 'Express + Prisma (REST)',
-      start: () => startProcess([...tsx, 'apps/server/bench/peers/express-prisma.ts'], { DATABASE_URL: url, PORT: '0' }),
+      start: () => startPeer('bench/peers/express-prisma.ts'),
       path: '/posts?city=Denver',
     },
     {
@@ -340,7 +360,7 @@ for (const size of sizes) {
 const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
 if (small !== large) {
   console.log(`\n== p95 at ${label(large)} against ${label(small)}, and the targets`);
-  for (const entry of mix) {
+  for (const entry of entries) {
     const a = all.get(small)?.get(entry.name);
     const b = all.get(large)?.get(entry.name);
     if (!a || !b) continue;

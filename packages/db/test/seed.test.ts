@@ -143,6 +143,8 @@ describe.each(testDbKinds())('seeding demo data on %s', (kind) => {
         { phase: 'users', done: 0, total: 15 },
         { phase: 'users', done: 15, total: 15 },
         ...[0, 100, 200, 300].map((done) => ({ phase: 'posts', done, total: 300 })),
+        { phase: 'analyse', done: 0, total: 1 },
+        { phase: 'analyse', done: 1, total: 1 },
       ]);
     } finally {
       await Promise.all([first.close(), second.close()]);

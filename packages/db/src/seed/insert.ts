@@ -81,6 +81,7 @@ function toParameter(value: unknown): unknown {
 }
 
 interface Insert {
+  table: string;
   sql: string;
   parameters(rows: readonly object[], batch: DemoBatch): unknown[][];
 }
@@ -103,6 +104,7 @@ function insertInto<Row>(table: string, columns: Columns<Row>, computed?: Comput
     `SELECT ${names.map((name, i) => `"${name}"::${types[i]}`).join(', ')}${computed ? `, ${computed.expression}` : ''} ` +
     `FROM unnest(${parameterTypes.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${quoted}${computed ? ', "input"' : ''})`;
   return {
+    table,
     sql,
     parameters: (rows, batch) => [
       ...names.map((name) => rows.map((row) => toParameter((row as Record<string, unknown>)[name]))),
