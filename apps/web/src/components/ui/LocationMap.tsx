@@ -1,7 +1,8 @@
 import 'leaflet/dist/leaflet.css';
-import { divIcon, type LatLngExpression, type Map as LeafletMap } from 'leaflet';
-import type { ReactNode } from 'react';
-import { MapContainer, TileLayer } from 'react-leaflet';
+import { divIcon, type LatLngExpression, type LatLngTuple, type Map as LeafletMap } from 'leaflet';
+import { type ReactNode, useLayoutEffect } from 'react';
+import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { cx } from '../../lib/class-names';
 import styles from './LocationMap.module.css';
 
 // OpenStreetMap's tiles unless the build names another server of the same data
@@ -9,6 +10,9 @@ import styles from './LocationMap.module.css';
 // map is a plain background that still takes clicks and shows its pins.
 const tileUrl: string = import.meta.env.VITE_MAP_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const attribution = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/** Listings are priced in dollars: a map with nothing to show yet starts on the contiguous United States. */
+const countryView = { center: [39.5, -98.35] as LatLngTuple, zoom: 4 };
 
 /** A pin drawn in the page, so nothing is fetched for it (Leaflet's default icon is an image file). */
 export const pinIcon = divIcon({
@@ -18,19 +22,46 @@ export const pinIcon = divIcon({
   iconAnchor: [15, 39],
 });
 
+/** Leaflet's handlers that pan or zoom the map (the mouse wheel's is a separate choice). */
+const movingHandlers = ['dragging', 'touchZoom', 'doubleClickZoom', 'boxZoom', 'keyboard'] as const;
+
+/** Read when a map is made: without motion, every pan and zoom jumps to where it ends. */
+export function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 interface LocationMapProps {
-  center: LatLngExpression;
-  zoom: number;
+  /** Where the map starts (the country, without one); it does not follow later changes. */
+  center?: LatLngExpression;
+  zoom?: number;
   /** Names the map, which takes keyboard focus (arrow keys pan it, + and - zoom). */
   label: string;
   /** The id of the text that says what the map is for. */
   describedBy?: string;
+  /**
+   * Whether it pans and zooms (dragging, keys, buttons); a map that does not is no tab stop
+   * and lets a finger scroll the page over it. It may change at any time.
+   */
+  interactive?: boolean;
+  /** The mouse wheel zooms: for a map that fills its part of the screen, not one in a page's flow. */
+  scrollWheelZoom?: boolean;
+  /** Its size, instead of the default height. */
+  className?: string | undefined;
   /** Pins, and hooks on the map's events. */
   children?: ReactNode;
 }
 
-/** A Leaflet map with the site's tiles; `center` and `zoom` are only where it starts. */
-export function LocationMap({ center, zoom, label, describedBy, children }: LocationMapProps) {
+/** A Leaflet map with the site's tiles. */
+export function LocationMap({
+  center = countryView.center,
+  zoom = countryView.zoom,
+  label,
+  describedBy,
+  interactive = true,
+  scrollWheelZoom = false,
+  className,
+  children,
+}: LocationMapProps) {
   // react-leaflet hands no ARIA attributes to the element Leaflet makes focusable: set them there.
   function describe(map: LeafletMap | null) {
     const container = map?.getContainer();
@@ -38,11 +69,48 @@ export function LocationMap({ center, zoom, label, describedBy, children }: Loca
     container?.setAttribute('aria-label', label);
     if (describedBy) container?.setAttribute('aria-describedby', describedBy);
   }
+  const motion = !prefersReducedMotion();
+  const moving = Object.fromEntries(movingHandlers.map((handler) => [handler, interactive]));
   return (
-    // Scrolling the page over the map scrolls the page; zoom with the buttons, a pinch or a double click.
-    <MapContainer ref={describe} center={center} zoom={zoom} scrollWheelZoom={false} className={styles.map}>
+    // Unless asked otherwise, scrolling the page over the map scrolls the page; zoom with the
+    // buttons, a pinch or a double click.
+    <MapContainer
+      ref={describe}
+      center={center}
+      zoom={zoom}
+      scrollWheelZoom={scrollWheelZoom}
+      {...moving}
+      zoomAnimation={motion}
+      markerZoomAnimation={motion}
+      fadeAnimation={motion}
+      inertia={motion}
+      className={cx(styles.map, className ?? styles.defaultSize)}
+    >
       <TileLayer url={tileUrl} attribution={attribution} />
+      <Interactivity enabled={interactive} />
       {children}
     </MapContainer>
   );
+}
+
+/**
+ * Leaflet takes its options once: later changes of `interactive` switch its handlers and its
+ * zoom buttons (before the map is first drawn, so they never flash).
+ */
+function Interactivity({ enabled }: { enabled: boolean }) {
+  const map = useMap();
+  useLayoutEffect(() => {
+    for (const handler of movingHandlers) {
+      if (enabled) map[handler].enable();
+      else map[handler].disable();
+    }
+    const zoomShown = Boolean(map.zoomControl.getContainer()?.isConnected);
+    if (enabled && !zoomShown) map.zoomControl.addTo(map);
+    if (!enabled) {
+      map.zoomControl.remove();
+      // Leaflet's keyboard handler made the map a tab stop, and never takes that back.
+      map.getContainer().removeAttribute('tabindex');
+    }
+  }, [map, enabled]);
+  return null;
 }
