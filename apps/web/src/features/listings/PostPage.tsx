@@ -1,8 +1,9 @@
 import type { RouterOutputs } from '@estate/api';
-import { useRef } from 'react';
+import { lazy, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
 import { buttonClass } from '../../components/ui/button';
+import { MapSlot } from '../../components/ui/MapSlot';
 import { QueryState } from '../../components/ui/QueryState';
 import { SaveButton } from '../../components/ui/SaveButton';
 import { Skeleton } from '../../components/ui/Skeleton';
@@ -14,6 +15,9 @@ import { DeleteListingDialog } from './DeleteListingDialog';
 import { Gallery } from './Gallery';
 import styles from './PostPage.module.css';
 import { usePost } from './use-post';
+
+// Leaflet arrives after the page's first paint.
+const PostPageMap = lazy(async () => ({ default: (await import('./PostPageMap')).PostPageMap }));
 
 type Post = RouterOutputs['post']['byId'];
 
@@ -73,7 +77,15 @@ function PostView({ post }: { post: Post }) {
           </div>
           <p className={styles.listed}>Listed on {formatDate(post.createdAt)}</p>
         </aside>
-        {detail && <PostDetails detail={detail} />}
+        <div className={styles.details}>
+          {detail && <PostDetails detail={detail} />}
+          <section className={styles.section}>
+            <h2>Location</h2>
+            <MapSlot className={styles.map}>
+              <PostPageMap key={post.id} latitude={post.latitude} longitude={post.longitude} title={post.title} className={styles.map} />
+            </MapSlot>
+          </section>
+        </div>
       </div>
     </article>
   );
@@ -114,7 +126,7 @@ function PostDetails({ detail }: { detail: NonNullable<Post['postDetail']> }) {
   const knownPolicies = policies.filter((entry): entry is [string, string] => entry[1] !== null);
   const knownDistances = distances.filter((entry): entry is [string, number] => entry[1] !== null);
   return (
-    <div className={styles.details}>
+    <>
       <section className={styles.section}>
         <h2>About this home</h2>
         <p className={styles.description}>{detail.desc}</p>
@@ -145,7 +157,7 @@ function PostDetails({ detail }: { detail: NonNullable<Post['postDetail']> }) {
           </dl>
         </section>
       )}
-    </div>
+    </>
   );
 }
 
