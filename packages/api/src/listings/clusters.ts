@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@estate/db';
 import type { Bounds, SearchFilters } from '../schemas/search.js';
-import { filterConditions, keywordQuery } from './search.js';
+import { filterConditions, inBounds, keywordQuery } from './search.js';
 
 // Every matching home in a map view, grouped into square cells a quarter of a map tile wide
 // (about 64 px) at the view's zoom: one cluster per cell, with its count, the mean position of
@@ -86,14 +86,6 @@ function fromListings(filters: Filters, cell: number, area: Prisma.Sql): Prisma.
            CASE WHEN count(*) = 1 THEN min("type"::text) END AS type
     FROM "Post" WHERE ${filterConditions(rest, keywordQuery(filters.q))} AND ${area}
     GROUP BY 1, 2`;
-}
-
-function inBounds(bounds: Bounds): Prisma.Sql {
-  const longitude =
-    bounds.west <= bounds.east
-      ? Prisma.sql`"longitude" BETWEEN ${bounds.west} AND ${bounds.east}`
-      : Prisma.sql`("longitude" >= ${bounds.west} OR "longitude" <= ${bounds.east})`;
-  return Prisma.sql`"latitude" BETWEEN ${bounds.south} AND ${bounds.north} AND ${longitude}`;
 }
 
 /** The cells' rows: whole inner cells from MapCell, the edge strips from the listings. */

@@ -47,7 +47,7 @@ function after(sort: SearchSort, cursor: SearchPosition | undefined): Prisma.Sql
     : Prisma.sql`("price", "id") < (${cursor.price}, ${cursor.id}::uuid)`;
 }
 
-function inBounds(bounds: Bounds): Prisma.Sql {
+export function inBounds(bounds: Bounds): Prisma.Sql {
   const latitude = Prisma.sql`"latitude" BETWEEN ${bounds.south} AND ${bounds.north}`;
   // An area across the antimeridian is two longitude ranges.
   const longitude =
