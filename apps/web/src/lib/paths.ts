@@ -1,4 +1,5 @@
 import type { RouterInputs } from '@estate/api';
+import type { Bounds } from '@estate/api/schemas';
 import { generatePath } from 'react-router';
 import { withNext } from './next-path';
 
@@ -6,7 +7,26 @@ import { withNext } from './next-path';
 export type SearchFilters = Omit<RouterInputs['post']['search'], 'cursor' | 'limit'>;
 
 /** The query-string fields of a search, in the order the address lists them. */
-export const searchFields = ['city', 'type', 'minPrice', 'maxPrice'] as const satisfies ReadonlyArray<keyof SearchFilters>;
+export const searchFields = [
+  'city',
+  'type',
+  'property',
+  'minPrice',
+  'maxPrice',
+  'minBedrooms',
+  'minBathrooms',
+  'q',
+  'sort',
+  'bounds',
+] as const satisfies ReadonlyArray<keyof SearchFilters>;
+
+/**
+ * A map area as the address carries it: west,south,east,north (a bounding box's usual order),
+ * to five decimals (about a metre), so an address reads the same however often it is rebuilt.
+ */
+export function boundsParam(bounds: Bounds): string {
+  return [bounds.west, bounds.south, bounds.east, bounds.north].map((degrees) => Number(degrees.toFixed(5))).join(',');
+}
 
 /** The router's path patterns; `paths` builds addresses that match them. */
 export const routes = {
@@ -31,7 +51,7 @@ export const paths = {
     const params = new URLSearchParams();
     for (const field of searchFields) {
       const value = filters[field];
-      if (value !== undefined && value !== '') params.set(field, String(value));
+      if (value !== undefined && value !== '') params.set(field, typeof value === 'object' ? boundsParam(value) : String(value));
     }
     const query = params.toString();
     return query ? `${routes.search}?${query}` : routes.search;
