@@ -15,6 +15,8 @@ interface PostCardProps {
   post: PostCardData;
   /** On the first screenful: its photo loads at once rather than when scrolled near. */
   priority?: boolean;
+  /** Picked elsewhere (its marker on a map): it stands out. */
+  selected?: boolean;
   /** Buttons for the card's bottom edge (Edit, Delete); they get the title's id to be described by. */
   actions?: ((titleId: string) => ReactNode) | undefined;
   onSaveChange?: ((saved: boolean, request: Promise<unknown>) => void) | undefined;
@@ -24,11 +26,11 @@ interface PostCardProps {
  * A listing in a list. The whole card is clickable through its title link, the one link a
  * screen reader lists; the save button and any actions sit beside it, above its click area.
  */
-export function PostCard({ post, priority = false, actions, onSaveChange }: PostCardProps) {
+export function PostCard({ post, priority = false, selected = false, actions, onSaveChange }: PostCardProps) {
   const titleId = useId();
   const cover = post.images[0];
   return (
-    <article className={styles.card}>
+    <article className={cx(styles.card, selected && styles.selected)}>
       <div className={styles.media}>
         {cover ? (
           <Photo

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { type ApiError, errorMessage } from '../../lib/api-error';
 import type { PostCardData } from '../../lib/card-lists';
 import { formatCount } from '../../lib/format';
@@ -24,20 +24,33 @@ interface PostListProps {
   results: PagedPosts;
   /** Stands in for a list with no listings. */
   empty: ReactNode;
-  /** How many listings there are in all, when known: then a list that fits on one page needs no count. */
-  total?: number;
+  /**
+   * How many listings there are in all, when known: then a list that fits on one page needs no
+   * count. `false`: the page says how many itself.
+   */
+  total?: number | false;
   /** Said below the last page. */
   end?: string;
   /** Buttons at the bottom of each card (Edit, Delete), described by the card's title. */
   actions?: (post: PostCardData, titleId: string) => ReactNode;
   onSaveChange?: (post: PostCardData, saved: boolean, request: Promise<unknown>) => void;
+  /** A card picked elsewhere (its marker on a map): it stands out, scrolled into view. */
+  selectedId?: string | null;
+  /** Told of the card the pointer or focus is on, or null when it leaves the list. */
+  onHover?: (post: PostCardData | null) => void;
 }
 
 /** About how many cards the first screen shows: their photos load at once, the rest when scrolled near. */
 const firstScreen = 3;
 
 /** Listing cards a page at a time, with their loading, error and empty states and a "Load more" button. */
-export function PostList({ results, empty, total, end, actions, onSaveChange }: PostListProps) {
+export function PostList({ results, empty, total, end, actions, onSaveChange, selectedId = null, onHover }: PostListProps) {
+  const selected = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!selectedId) return;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    selected.current?.scrollIntoView({ block: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+  }, [selectedId]);
   if (!results.data) {
     if (!results.error) {
       return (
@@ -57,17 +70,26 @@ export function PostList({ results, empty, total, end, actions, onSaveChange }: 
   if (posts.length === 0) return empty;
   return (
     <>
-      {(total === undefined || total > posts.length || results.data.pages.length > 1) && (
+      {total !== false && (total === undefined || total > posts.length || results.data.pages.length > 1) && (
         <p className={styles.count} role="status">
           Showing {total === undefined ? formatCount(posts.length, 'listing') : `${posts.length} of ${formatCount(total, 'listing')}`}
         </p>
       )}
       <ul className={styles.grid}>
         {posts.map((post, index) => (
-          <li key={post.id}>
+          <li
+            key={post.id}
+            ref={post.id === selectedId ? selected : undefined}
+            className={styles.item}
+            onMouseEnter={onHover && (() => onHover(post))}
+            onMouseLeave={onHover && (() => onHover(null))}
+            onFocus={onHover && (() => onHover(post))}
+            onBlur={onHover && (() => onHover(null))}
+          >
             <PostCard
               post={post}
               priority={index < firstScreen}
+              selected={post.id === selectedId}
               actions={actions && ((titleId) => actions(post, titleId))}
               onSaveChange={onSaveChange && ((saved, request) => onSaveChange(post, saved, request))}
             />
