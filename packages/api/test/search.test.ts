@@ -296,9 +296,15 @@ describe.each(testDbKinds())('search on %s', (kind) => {
       // Cuts through Denver's homes: the edge cells hold some of them.
       { south: 39.715, north: 39.9, west: -105.5, east: -104.995 },
     ];
-    const summary = (result: { clusters: Array<{ count: number; latitude: number }>; homes: unknown[]; total: number }) => ({
+    const summary = (result: {
+      clusters: Array<{ count: number }>;
+      homes: Array<{ id: string; price: number; property: string }>;
+      total: number;
+    }) => ({
       total: result.total,
-      counts: [...result.clusters.map((c) => c.count), ...result.homes.map(() => 1)].sort((a, b) => a - b),
+      clusters: result.clusters.map((c) => c.count).sort((a, b) => a - b),
+      // A cell of one home is that home, with its price, whichever way it was counted.
+      homes: result.homes.map((home) => `${home.id} ${home.price} ${home.property}`).sort(),
     });
     for (const bounds of views) {
       for (const zoom of [3, 6, 9, 11, 13]) {

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@estate/db';
+import { type PostType, Prisma, type PrismaClient, type Property } from '@estate/db';
 import type { Bounds, SearchFilters } from '../schemas/search.js';
 import { filterConditions, inBounds, keywordQuery } from './search.js';
 
@@ -37,7 +37,8 @@ export interface MapHome {
   latitude: number;
   longitude: number;
   price: number;
-  type: 'buy' | 'rent';
+  type: PostType;
+  property: Property;
 }
 
 /** One cell's homes, from either source (the extent and the lone home only from the listings). */
@@ -53,7 +54,8 @@ interface CellRow {
   east: number | null;
   id: string | null;
   price: number | null;
-  type: 'buy' | 'rent' | null;
+  type: PostType | null;
+  property: Property | null;
 }
 
 /** The size of a cell in degrees at this zoom (Web Mercator tiles are 360° / 2^zoom wide); the migration's estate_cell_size. */
@@ -83,9 +85,34 @@ function fromListings(filters: Filters, cell: number, area: Prisma.Sql): Prisma.
            min("latitude") AS south, max("latitude") AS north, min("longitude") AS west, max("longitude") AS east,
            CASE WHEN count(*) = 1 THEN min("id"::text) END AS id,
            CASE WHEN count(*) = 1 THEN min("price") END AS price,
-           CASE WHEN count(*) = 1 THEN min("type"::text) END AS type
+           CASE WHEN count(*) = 1 THEN min("type"::text) END AS type,
+           CASE WHEN count(*) = 1 THEN min("property"::text) END AS property
     FROM "Post" WHERE ${filterConditions(rest, keywordQuery(filters.q))} AND ${area}
     GROUP BY 1, 2`;
+}
+
+/**
+ * The one home of each of these cells (counted alone in MapCell): a home on the map shows its
+ * price, so it is looked up, each in its cell's range of the area index.
+ */
+function loneHomes(db: Db, filters: Filters, cell: number, cells: Array<{ x: number; y: number }>): Promise<CellRow[]> {
+  const { bounds: _, ...rest } = filters;
+  // The ranges find the cell in the index (a hair wider, for rounding); floor() is the cell's own test.
+  const margin = cell * 1e-9;
+  const size = Prisma.sql`${cell}::float8`;
+  return db.$queryRaw<CellRow[]>`
+    SELECT c.x, c.y, 1 AS count, h."latitude" AS "sumLatitude", h."longitude" AS "sumLongitude",
+           h."latitude" AS south, h."latitude" AS north, h."longitude" AS west, h."longitude" AS east,
+           h."id"::text AS id, h."price", h."type"::text AS type, h."property"::text AS property
+    FROM unnest(${cells.map((c) => c.x)}::int[], ${cells.map((c) => c.y)}::int[]) AS c(x, y)
+    CROSS JOIN LATERAL (
+      SELECT "id", "latitude", "longitude", "price", "type", "property" FROM "Post"
+      WHERE ${filterConditions(rest, null)}
+        AND "latitude" BETWEEN c.y * ${size} - ${margin}::float8 AND (c.y + 1) * ${size} + ${margin}::float8
+        AND "longitude" BETWEEN c.x * ${size} - ${margin}::float8 AND (c.x + 1) * ${size} + ${margin}::float8
+        AND floor("latitude" / ${size})::int = c.y AND floor("longitude" / ${size})::int = c.x
+      LIMIT 1
+    ) h`;
 }
 
 /** The cells' rows: whole inner cells from MapCell, the edge strips from the listings. */
@@ -115,7 +142,7 @@ async function cellRows(db: Db, filters: Filters, zoom: number, cell: number): P
   return db.$queryRaw<CellRow[]>`
     SELECT "x", "y", sum("count")::int AS count, sum("sumLatitude") AS "sumLatitude", sum("sumLongitude") AS "sumLongitude",
            NULL::float8 AS south, NULL::float8 AS north, NULL::float8 AS west, NULL::float8 AS east,
-           NULL::text AS id, NULL::int AS price, NULL::text AS type
+           NULL::text AS id, NULL::int AS price, NULL::text AS type, NULL::text AS property
     FROM "MapCell"
     WHERE "zoom" = ${zoom} AND "x" BETWEEN ${x0} AND ${x1} AND "y" BETWEEN ${y0} AND ${y1}
       ${dimensions.length > 0 ? Prisma.sql`AND ${Prisma.join(dimensions, ' AND ')}` : Prisma.empty}
@@ -133,11 +160,14 @@ export async function mapClusters(db: Db, filters: Filters, zoom: number) {
   const clusters: Cluster[] = [];
   const homes: MapHome[] = [];
   // The inner area and the strips meet at cell edges: each cell comes from one of them.
-  for (const row of await cellRows(db, filters, zoom, cell)) {
+  const rows = await cellRows(db, filters, zoom, cell);
+  const alone = rows.filter((row) => row.count === 1 && !row.id);
+  const found = alone.length > 0 ? await loneHomes(db, filters, cell, alone) : [];
+  for (const row of [...rows.filter((row) => !(row.count === 1 && !row.id)), ...found]) {
     const latitude = row.sumLatitude / row.count;
     const longitude = row.sumLongitude / row.count;
-    if (row.count === 1 && row.id && row.price !== null && row.type) {
-      homes.push({ id: row.id, latitude, longitude, price: row.price, type: row.type });
+    if (row.count === 1 && row.id && row.price !== null && row.type && row.property) {
+      homes.push({ id: row.id, latitude, longitude, price: row.price, type: row.type, property: row.property });
       continue;
     }
     // A summed cell's homes are somewhere in the cell: a click zooms to the cell (within the view).
