@@ -24,7 +24,7 @@ async function homesOnMap(map: Locator): Promise<number> {
   const clusters = await map
     .getByRole('button', { name: /^[\d,]+ homes?$/ })
     .evaluateAll((buttons) => buttons.map((button) => Number(button.getAttribute('aria-label')?.replace(/\D/g, ''))));
-  const homes = await map.getByRole('button', { name: /^Home for / }).count();
+  const homes = await map.getByRole('button', { name: /^(Apartment|House|Condo|Land) for / }).count();
   return clusters.reduce((sum, count) => sum + count, homes);
 }
 
@@ -143,7 +143,7 @@ describe.runIf(hasBrowser)('search in a browser', () => {
     await expect.poll(() => total(page)).toBe(inView);
 
     // Zoom in until the homes stand alone; open one from its price.
-    const homes = map.getByRole('button', { name: /^Home for (sale|rent), \$[\d,]+(\/month)?$/ });
+    const homes = map.getByRole('button', { name: /^(Apartment|House|Condo|Land) for (sale|rent), \$[\d,]+(\/month)?$/ });
     for (let step = 0; step < 8 && (await homes.count()) === 0; step++) {
       await press(page, map.getByRole('button', { name: /homes?$/ }).first());
       await settled(page);

@@ -29,7 +29,8 @@ describe.runIf(hasBrowser)('the app in a browser', () => {
     const title = (await link.getAttribute('aria-label')) ?? (await link.textContent()) ?? '';
     await link.click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title.trim());
+    // The listing's own heading, once its page has drawn.
+    await page.getByRole('heading', { level: 1, name: title.trim() }).waitFor();
     // The cover image is served and decoded.
     const cover = page.locator('img').first();
     await cover.waitFor();

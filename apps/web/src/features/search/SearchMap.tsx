@@ -314,7 +314,7 @@ function clusterButton(count: number): string {
 }
 
 function homeButton(home: MapHome): string {
-  const label = `Home ${typeLabel[home.type].toLowerCase()}, ${formatPrice(home.price, home.type)}`;
+  const label = `${propertyLabel[home.property]} ${typeLabel[home.type].toLowerCase()}, ${formatPrice(home.price, home.type)}`;
   const price = home.type === 'rent' ? `${formatAmount(home.price)}/mo` : compactDollars.format(home.price);
   return `<button type="button" class="${cx(styles.pill, styles[home.type])}" aria-label="${label}">${price}</button>`;
 }
