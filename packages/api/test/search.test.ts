@@ -149,6 +149,15 @@ describe.each(testDbKinds())('search on %s', (kind) => {
     }
   });
 
+  it('returns each card as stored, its time included, whatever the time zone', async () => {
+    const { items } = await caller.post.search({ limit: 50 });
+    for (const item of items) {
+      const listing = all.find((l) => l.id === item.id);
+      expect(item.createdAt).toEqual(listing?.createdAt);
+      expect(item).toMatchObject({ price: listing?.price, latitude: listing?.latitude, type: listing?.type, images: expect.any(Array) });
+    }
+  });
+
   it('orders each sort with ties broken by id, so pages never overlap', async () => {
     for (const sort of ['newest', 'price_asc', 'price_desc'] as const) {
       const { ids } = await allPages(caller, { sort, limit: 7 });

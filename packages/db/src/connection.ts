@@ -3,7 +3,9 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Prisma } from './client.js';
 import { checkDataDirVersion, lockDataDir } from './pglite-dir.js';
+import { type SqlClient, sqlValues } from './sql.js';
 
 /** A single database session: what migrations need (advisory locks are per session). */
 export interface SqlSession {
@@ -20,6 +22,8 @@ export interface Connection {
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   /** The Prisma driver adapter for this database. */
   adapter(): SqlDriverAdapterFactory;
+  /** Read-only statements straight to the driver (see sql.ts). */
+  sql: SqlClient;
   close(): Promise<void>;
 }
 
@@ -51,6 +55,11 @@ function postgres(databaseUrl: string, poolSize = 10): Connection {
       }
     },
     adapter: () => new PrismaPg(pool),
+    sql: {
+      async query<Row>(statement: Prisma.Sql) {
+        return (await pool.query({ text: statement.text, values: sqlValues(statement) })).rows as Row[];
+      },
+    },
     close: () => pool.end(),
   };
 }
@@ -72,6 +81,11 @@ function pglite(db: PGlite, location: string, release: () => Promise<void>): Con
       return result;
     },
     adapter: () => new PrismaPGlite(db),
+    sql: {
+      async query<Row>(statement: Prisma.Sql) {
+        return (await db.query<Row>(statement.text, sqlValues(statement))).rows;
+      },
+    },
     close: release,
   };
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { PrismaClient } from './client.js';
 import { type Connection, type ConnectionConfig, openConnection } from './connection.js';
 import { applyMigrations, type MigrateResult } from './migrate.js';
+import { registerSql } from './sql.js';
 
 /** `<repository>/.data/pglite`: the same path from src/ and from dist/. */
 export const defaultDataDir = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
@@ -60,6 +61,7 @@ export async function createDbOn(
             ...(options.log && { log: options.log }),
           });
     const prisma = new PrismaClient({ adapter: connection.adapter() });
+    registerSql(prisma, connection.sql);
     return {
       prisma,
       kind: connection.kind,

@@ -1,4 +1,4 @@
-import { type PostType, Prisma, type PrismaClient, type Property } from '@estate/db';
+import { type PostType, Prisma, type Property, type SqlClient } from '@estate/db';
 import type { Bounds, SearchFilters } from '../schemas/search.js';
 import { filterConditions, inBounds, keywordQuery } from './search.js';
 
@@ -21,7 +21,7 @@ const CELLS_PER_TILE = 4;
 /** What the map cells count rooms by: 5 means 5 or more bedrooms, 4 means 4 or more bathrooms. */
 const ROOMS_KEPT = { bedroom: 5, bathroom: 4 };
 
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = SqlClient;
 type Filters = SearchFilters & { bounds: Bounds };
 
 export interface Cluster {
@@ -100,7 +100,7 @@ function loneHomes(db: Db, filters: Filters, cell: number, cells: Array<{ x: num
   // The ranges find the cell in the index (a hair wider, for rounding); floor() is the cell's own test.
   const margin = cell * 1e-9;
   const size = Prisma.sql`${cell}::float8`;
-  return db.$queryRaw<CellRow[]>`
+  return db.query<CellRow>(Prisma.sql`
     SELECT c.x, c.y, 1 AS count, h."latitude" AS "sumLatitude", h."longitude" AS "sumLongitude",
            h."latitude" AS south, h."latitude" AS north, h."longitude" AS west, h."longitude" AS east,
            h."id"::text AS id, h."price", h."type"::text AS type, h."property"::text AS property
@@ -112,7 +112,7 @@ function loneHomes(db: Db, filters: Filters, cell: number, cells: Array<{ x: num
         AND "longitude" BETWEEN c.x * ${size} - ${margin}::float8 AND (c.x + 1) * ${size} + ${margin}::float8
         AND floor("latitude" / ${size})::int = c.y AND floor("longitude" / ${size})::int = c.x
       LIMIT 1
-    ) h`;
+    ) h`);
 }
 
 /** The cells' rows: whole inner cells from MapCell, the edge strips from the listings. */
@@ -120,8 +120,7 @@ async function cellRows(db: Db, filters: Filters, zoom: number, cell: number): P
   const { south, north, west, east } = filters.bounds;
   // Cells wholly inside the view: [x0, x1] × [y0, y1].
   const [x0, x1, y0, y1] = [Math.ceil(west / cell), Math.floor(east / cell) - 1, Math.ceil(south / cell), Math.floor(north / cell) - 1];
-  if (!cellsAnswer(filters, zoom) || x0 > x1 || y0 > y1)
-    return db.$queryRaw<CellRow[]>(fromListings(filters, cell, inBounds(filters.bounds)));
+  if (!cellsAnswer(filters, zoom) || x0 > x1 || y0 > y1) return db.query<CellRow>(fromListings(filters, cell, inBounds(filters.bounds)));
 
   const [innerWest, innerEast, innerSouth, innerNorth] = [x0 * cell, (x1 + 1) * cell, y0 * cell, (y1 + 1) * cell];
   const city = filters.city?.toLowerCase();
@@ -139,7 +138,7 @@ async function cellRows(db: Db, filters: Filters, zoom: number, cell: number): P
     Prisma.sql`"latitude" >= ${innerSouth} AND "latitude" < ${innerNorth} AND "longitude" >= ${west} AND "longitude" < ${innerWest}`,
     Prisma.sql`"latitude" >= ${innerSouth} AND "latitude" < ${innerNorth} AND "longitude" >= ${innerEast} AND "longitude" <= ${east}`,
   ];
-  return db.$queryRaw<CellRow[]>`
+  return db.query<CellRow>(Prisma.sql`
     SELECT "x", "y", sum("count")::int AS count, sum("sumLatitude") AS "sumLatitude", sum("sumLongitude") AS "sumLongitude",
            NULL::float8 AS south, NULL::float8 AS north, NULL::float8 AS west, NULL::float8 AS east,
            NULL::text AS id, NULL::int AS price, NULL::text AS type, NULL::text AS property
@@ -150,7 +149,7 @@ async function cellRows(db: Db, filters: Filters, zoom: number, cell: number): P
     ${Prisma.join(
       strips.map((strip) => Prisma.sql`UNION ALL ${fromListings(filters, cell, strip)}`),
       ' ',
-    )}`;
+    )}`);
 }
 
 export async function mapClusters(db: Db, filters: Filters, zoom: number) {

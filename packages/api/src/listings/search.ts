@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@estate/db';
+import { Prisma, type SqlClient } from '@estate/db';
 import { z } from 'zod';
 import { cursorOf, encodeCursor } from '../cursor.js';
 import { type Bounds, type SearchFilters, type SearchSort, searchFilterShape, searchWords } from '../schemas/search.js';
@@ -11,7 +11,7 @@ import { postCardSelect } from './select.js';
 // index, not in those, so a keyword search that matches few listings collects all of them
 // through it and sorts them, instead of walking an order where matches may be rare.
 
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = SqlClient;
 
 const filterNames = Object.keys(searchFilterShape) as Array<keyof SearchFilters>;
 
@@ -112,12 +112,12 @@ async function keywordPlan(db: Db, q: string | undefined): Promise<KeywordPlan> 
 
 async function estimateKeywords(db: Db, keywords: string): Promise<KeywordPlan> {
   const none = { keywords: null, estimate: 0, listings: 0 };
-  const [row] = await db.$queryRaw<Array<{ nodes: number; listings: number }>>`
+  const [row] = await db.query<{ nodes: number; listings: number }>(Prisma.sql`
     SELECT numnode(to_tsquery('english', ${keywords}))::int AS nodes,
-           (SELECT reltuples FROM pg_class WHERE oid = '"Post"'::regclass)::float8 AS listings`;
+           (SELECT reltuples FROM pg_class WHERE oid = '"Post"'::regclass)::float8 AS listings`);
   if (!row?.nodes) return none;
-  const [explained] = await db.$queryRaw<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" WHERE "search" @@ to_tsquery('english', ${keywords})`;
+  const [explained] = await db.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(Prisma.sql`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" WHERE "search" @@ to_tsquery('english', ${keywords})`);
   return { keywords, estimate: explained?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY, listings: row.listings };
 }
 
@@ -142,7 +142,13 @@ export interface SearchInput extends SearchFilters {
 export type SearchCard = Prisma.PostGetPayload<{ select: typeof postCardSelect }>;
 const cardColumns = Prisma.raw(
   Object.keys(postCardSelect)
-    .map((column) => (column === 'type' || column === 'property' || column === 'id' ? `"${column}"::text` : `"${column}"`))
+    .map((column) =>
+      column === 'type' || column === 'property' || column === 'id'
+        ? `"${column}"::text`
+        : column === 'createdAt'
+          ? `"${column}" AT TIME ZONE 'UTC' AS "${column}"`
+          : `"${column}"`,
+    )
     .join(', '),
 );
 
@@ -156,20 +162,20 @@ export async function searchPage(db: Db, input: SearchInput) {
   const collect = collects(plan, input.sort, limit);
   const cap = collect ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
 
-  const rows = collect
+  const rows: Array<SearchCard & { total: number }> = collect
     ? // Every match, collected through the keyword index; the page and the count from them.
-      await db.$queryRaw<Array<SearchCard & { total: number }>>`
+      await db.query<SearchCard & { total: number }>(Prisma.sql`
         WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
              page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
         SELECT ${cardColumns}, (SELECT count(*)::int FROM matches) AS total
-        FROM "Post" WHERE "id" IN (SELECT "id" FROM page) ORDER BY ${order[input.sort]}`
+        FROM "Post" WHERE "id" IN (SELECT "id" FROM page) ORDER BY ${order[input.sort]}`)
     : // The page's ids from an index walked in order (index-only), then their cards.
-      await db.$queryRaw<Array<SearchCard & { total: number }>>`
+      await db.query<SearchCard & { total: number }>(Prisma.sql`
         SELECT ${cardColumns}, (${countOf(input, where, cap)}) AS total FROM "Post"
         WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
-        ORDER BY ${order[input.sort]}`;
+        ORDER BY ${order[input.sort]}`);
   // Past the last page there is no row to carry the total.
-  const total = rows[0]?.total ?? (await db.$queryRaw<Array<{ n: number }>>`SELECT (${countOf(input, where, cap)}) AS n`)[0]?.n ?? 0;
+  const total = rows[0]?.total ?? (await db.query<{ n: number }>(Prisma.sql`SELECT (${countOf(input, where, cap)}) AS n`))[0]?.n ?? 0;
   const page = rows.slice(0, input.limit).map(({ total: _, ...card }): SearchCard => card);
   const last = page.at(-1);
   const position = (card: SearchCard) =>

@@ -1,4 +1,4 @@
-import { Prisma } from '@estate/db';
+import { Prisma, sqlFor } from '@estate/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { fieldError } from '../auth/errors.js';
@@ -76,14 +76,14 @@ async function listingsOf(ctx: Context, userId: string, input: { limit: number; 
 export const postRouter = router({
   /** Every filter optional and combinable; keyset pages in every sort; the total counted up to 10,000. */
   search: publicProcedure.input(postSearchInput).query(async ({ ctx, input }) => {
-    const page = await searchPage(ctx.prisma, input);
+    const page = await searchPage(sqlFor(ctx.prisma), input);
     return { ...page, items: await withIsSaved(ctx, page.items) };
   }),
 
   /** Every matching home in a map view: clusters with counts, or single homes when zoomed in. */
   mapClusters: publicProcedure.input(mapClustersInput).query(({ ctx, input }) => {
     const { zoom, ...filters } = input;
-    return mapClusters(ctx.prisma, filters, zoom);
+    return mapClusters(sqlFor(ctx.prisma), filters, zoom);
   }),
 
   /** Cities that start with `prefix` (any letter case), most listings first, with their counts. */
