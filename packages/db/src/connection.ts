@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
@@ -29,6 +30,11 @@ export interface Connection {
 
 export type ConnectionConfig = { databaseUrl: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite; location?: string };
 
+/** Prepared once per connection under a name of its text: later calls skip parsing (and, for plans PostgreSQL keeps, planning). */
+function statementName(text: string): string {
+  return `estate_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+}
+
 function redact(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
@@ -57,7 +63,8 @@ function postgres(databaseUrl: string, poolSize = 10): Connection {
     adapter: () => new PrismaPg(pool),
     sql: {
       async query<Row>(statement: Prisma.Sql) {
-        return (await pool.query({ text: statement.text, values: sqlValues(statement) })).rows as Row[];
+        return (await pool.query({ name: statementName(statement.text), text: statement.text, values: sqlValues(statement) }))
+          .rows as Row[];
       },
     },
     close: () => pool.end(),

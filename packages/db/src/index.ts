@@ -5,4 +5,4 @@ export { applyMigrations, type MigrateOptions, type MigrateResult, MigrationErro
 export { defaultMigrationsDir, readMigrations } from './migrations.js';
 export { DataDirError } from './pglite-dir.js';
 export * from './seed/index.js';
-export { registerSql, type SqlClient, sqlFor } from './sql.js';
+export { registerSql, type SqlClient, sqlFor, sqlValues } from './sql.js';

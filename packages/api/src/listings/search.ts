@@ -138,18 +138,18 @@ export interface SearchInput extends SearchFilters {
   cursor?: SearchPosition | undefined;
 }
 
-/** A result card's columns, read with the page in the same statement. */
+/** A result card, as post.search returns it. */
 export type SearchCard = Prisma.PostGetPayload<{ select: typeof postCardSelect }>;
-const cardColumns = Prisma.raw(
-  Object.keys(postCardSelect)
-    .map((column) =>
-      column === 'type' || column === 'property' || column === 'id'
-        ? `"${column}"::text`
-        : column === 'createdAt'
-          ? `"${column}" AT TIME ZONE 'UTC' AS "${column}"`
-          : `"${column}"`,
-    )
-    .join(', '),
+
+/**
+ * A page's cards as one JSON array built by the database: decoding one JSON value costs the
+ * server a fraction of decoding 25 rows column by column (text arrays above all). Times travel
+ * as milliseconds since 1970 (the columns hold UTC).
+ */
+const cardJson = Prisma.raw(
+  `json_build_object(${Object.keys(postCardSelect)
+    .map((column) => `'${column}', ${column === 'createdAt' ? `floor(extract(epoch FROM "${column}") * 1000)` : `"${column}"`}`)
+    .join(', ')})`,
 );
 
 /** One page of cards in the sort's order, the cursor after it, and the total (capped): one statement. */
@@ -158,25 +158,26 @@ export async function searchPage(db: Db, input: SearchInput) {
   const { keywords } = plan;
   const where = filterConditions(input, keywords);
   const next = after(input.sort, input.cursor) ?? Prisma.sql`true`;
-  const limit = input.limit + 1;
-  const collect = collects(plan, input.sort, limit);
+  const limit = Prisma.raw(String(input.limit + 1));
+  const collect = collects(plan, input.sort, input.limit + 1);
   const cap = collect ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
+  const cards = Prisma.sql`coalesce(json_agg(${cardJson} ORDER BY ${order[input.sort]}), '[]') AS cards`;
 
-  const rows: Array<SearchCard & { total: number }> = collect
+  type Row = { cards: Array<Omit<SearchCard, 'createdAt'> & { createdAt: number }>; total: number };
+  const [row] = collect
     ? // Every match, collected through the keyword index; the page and the count from them.
-      await db.query<SearchCard & { total: number }>(Prisma.sql`
+      await db.query<Row>(Prisma.sql`
         WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
              page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
-        SELECT ${cardColumns}, (SELECT count(*)::int FROM matches) AS total
-        FROM "Post" WHERE "id" IN (SELECT "id" FROM page) ORDER BY ${order[input.sort]}`)
+        SELECT ${cards}, (SELECT count(*)::int FROM matches) AS total
+        FROM "Post" WHERE "id" IN (SELECT "id" FROM page)`)
     : // The page's ids from an index walked in order (index-only), then their cards.
-      await db.query<SearchCard & { total: number }>(Prisma.sql`
-        SELECT ${cardColumns}, (${countOf(input, where, cap)}) AS total FROM "Post"
-        WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
-        ORDER BY ${order[input.sort]}`);
-  // Past the last page there is no row to carry the total.
-  const total = rows[0]?.total ?? (await db.query<{ n: number }>(Prisma.sql`SELECT (${countOf(input, where, cap)}) AS n`))[0]?.n ?? 0;
-  const page = rows.slice(0, input.limit).map(({ total: _, ...card }): SearchCard => card);
+      await db.query<Row>(Prisma.sql`
+        SELECT ${cards}, (${countOf(input, where, cap)}) AS total FROM "Post"
+        WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})`);
+  const found = (row?.cards ?? []).map((card): SearchCard => ({ ...card, createdAt: new Date(card.createdAt) }));
+  const total = row?.total ?? 0;
+  const page = found.slice(0, input.limit);
   const last = page.at(-1);
   const position = (card: SearchCard) =>
     input.sort === 'newest'
@@ -184,7 +185,7 @@ export async function searchPage(db: Db, input: SearchInput) {
       : { s: input.sort, price: card.price, id: card.id };
   return {
     items: page,
-    nextCursor: rows.length > input.limit && last ? encodeCursor('search', position(last)) : null,
+    nextCursor: found.length > input.limit && last ? encodeCursor('search', position(last)) : null,
     total: Math.min(total, cap),
     totalCapped: total > cap,
   };
