@@ -30,7 +30,7 @@ export interface Connection {
 
 export type ConnectionConfig = { databaseUrl: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite; location?: string };
 
-/** Prepared once per connection under a name of its text: later calls skip parsing (and, for plans PostgreSQL keeps, planning). */
+/** Prepared once per connection under a name of its text: later calls skip parsing, and planning once PostgreSQL keeps a plan. */
 function statementName(text: string): string {
   return `estate_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
 }

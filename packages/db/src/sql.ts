@@ -11,7 +11,12 @@ import type { Prisma, PrismaClient } from './client.js';
  * the same whatever the server's time zone.
  */
 export interface SqlClient {
-  query<Row>(statement: Prisma.Sql): Promise<Row[]>;
+  /**
+   * `prepare`: keep the statement prepared on its connection, so PostgreSQL may reuse one plan
+   * for it. Only for statements whose best plan does not depend on their values (equalities,
+   * not ranges: a plan for a small map area would be a bad one for the whole country).
+   */
+  query<Row>(statement: Prisma.Sql, options?: { prepare?: boolean }): Promise<Row[]>;
 }
 
 /** Values as the drivers should send them: a Date as its ISO instant (the columns hold UTC). */

@@ -152,6 +152,11 @@ const cardJson = Prisma.raw(
     .join(', ')})`,
 );
 
+/** Filters whose values never change the best plan: a city, a type, a property (and the cursor, which only moves the walk's start). */
+function equalitiesOnly(filters: SearchFilters): boolean {
+  return filterNames.every((name) => name === 'city' || name === 'type' || name === 'property' || filters[name] === undefined);
+}
+
 /** One page of cards in the sort's order, the cursor after it, and the total (capped): one statement. */
 export async function searchPage(db: Db, input: SearchInput) {
   const plan = await keywordPlan(db, input.q);
@@ -172,9 +177,12 @@ export async function searchPage(db: Db, input: SearchInput) {
         SELECT ${cards}, (SELECT count(*)::int FROM matches) AS total
         FROM "Post" WHERE "id" IN (SELECT "id" FROM page)`)
     : // The page's ids from an index walked in order (index-only), then their cards.
-      await db.query<Row>(Prisma.sql`
+      await db.query<Row>(
+        Prisma.sql`
         SELECT ${cards}, (${countOf(input, where, cap)}) AS total FROM "Post"
-        WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})`);
+        WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})`,
+        { prepare: equalitiesOnly(input) },
+      );
   const found = (row?.cards ?? []).map((card): SearchCard => ({ ...card, createdAt: new Date(card.createdAt) }));
   const total = row?.total ?? 0;
   const page = found.slice(0, input.limit);
