@@ -7,7 +7,7 @@
 //
 // The databases (estate_bench_100k, estate_bench_1m) are created and seeded on first use, then
 // reused. BENCH_DATABASE_URL names the server (default postgresql://postgres@127.0.0.1:5432/postgres).
-// Needs the build (pnpm build) and wrk (apt-get install wrk).
+// It measures the build (pnpm bench:search builds first) and needs wrk (apt-get install wrk).
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -298,7 +298,8 @@ describe.each(testDbKinds())('search on %s', (kind) => {
   });
 
   it('adds up map cells to exactly what grouping the listings gives, edges included', async () => {
-    // A price filter the cells do not keep makes the same request group the listings themselves.
+    // Price and rooms together, which no cell table keeps, make the same request group the
+    // listings themselves (minBathrooms 0 filters nothing).
     const views = [
       { south: 24, north: 50, west: -125, east: -66 },
       { south: 39.7, north: 39.8, west: -105.05, east: -104.95 },
@@ -317,9 +318,19 @@ describe.each(testDbKinds())('search on %s', (kind) => {
     });
     for (const bounds of views) {
       for (const zoom of [3, 6, 9, 11, 13]) {
-        for (const filters of [{}, { type: 'rent' as const, minBedrooms: 2 }, { city: 'Denver', property: 'house' as const }]) {
+        for (const filters of [
+          {},
+          { type: 'rent' as const, minBedrooms: 2 },
+          { city: 'Denver', property: 'house' as const },
+          // Price bands: whole ones from the cells, the range's end bands from the listings.
+          // (Rents of 950 and 1,250 share an end band with 960 and 1,260, on either side of them.)
+          { minPrice: 200_000, maxPrice: 400_000 },
+          { type: 'rent' as const, minPrice: 960, maxPrice: 1_260 },
+          { maxPrice: 1_100 },
+          { minPrice: 1_500 },
+        ]) {
           const cells = await caller.post.mapClusters({ ...filters, bounds, zoom });
-          const listed = await caller.post.mapClusters({ ...filters, bounds, zoom, minPrice: 0 });
+          const listed = await caller.post.mapClusters({ minPrice: 0, ...filters, bounds, zoom, minBathrooms: 0 });
           expect(summary(cells), JSON.stringify({ bounds, zoom, filters })).toEqual(summary(listed));
           expect(cells.total).toBe((await caller.post.search({ ...filters, bounds, limit: 1 })).total);
         }

@@ -62,9 +62,10 @@ function postgres(databaseUrl: string, poolSize = 10): Connection {
     },
     adapter: () => new PrismaPg(pool),
     sql: {
-      async query<Row>(statement: Prisma.Sql) {
-        return (await pool.query({ name: statementName(statement.text), text: statement.text, values: sqlValues(statement) }))
-          .rows as Row[];
+      async query<Row>(statement: Prisma.Sql, options?: { prepare?: boolean }) {
+        // Unnamed statements are planned for their own values every time.
+        const name = options?.prepare ? statementName(statement.text) : undefined;
+        return (await pool.query({ ...(name && { name }), text: statement.text, values: sqlValues(statement) })).rows as Row[];
       },
     },
     close: () => pool.end(),

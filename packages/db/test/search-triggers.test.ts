@@ -4,7 +4,7 @@ import { seedDemo } from '../src/seed/index.js';
 import { createTestDb, testDbKinds } from '../src/testing.js';
 
 // The search document, the city counts and the map cells are kept by the database itself
-// (triggers in the migrations "search" and "map_cells"), whatever writes the listings: Prisma,
+// (triggers in the migrations "search", "map_cells" and "map_price_cells"), whatever writes the listings: Prisma,
 // the seed's bulk inserts, or SQL.
 
 /** The words of a listing's search document. */
@@ -33,7 +33,14 @@ async function drift(prisma: PrismaClient) {
       FROM "Post" p CROSS JOIN LATERAL estate_map_cells_of(p) c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     ) e FULL JOIN "MapCell" m USING ("zoom", "x", "y", "cityKey", "type", "property", "bedroom", "bathroom")
     WHERE e.count IS DISTINCT FROM m."count" OR abs(e.lat - m."sumLatitude") > 1e-6 OR abs(e.lng - m."sumLongitude") > 1e-6`;
-  return { documents: documents?.n, counts: counts?.n, cells: cells?.n };
+  const [priceCells] = await prisma.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (
+      SELECT c.zoom, c.x, c.y, p."type", estate_price_band(p."price") AS band,
+             count(*)::int AS count, sum(p."latitude") AS lat, sum(p."longitude") AS lng
+      FROM "Post" p CROSS JOIN LATERAL estate_map_cells_of(p) c WHERE c.zoom <= 9 GROUP BY 1, 2, 3, 4, 5
+    ) e FULL JOIN "MapPriceCell" m USING ("zoom", "x", "y", "type", "band")
+    WHERE e.count IS DISTINCT FROM m."count" OR abs(e.lat - m."sumLatitude") > 1e-6 OR abs(e.lng - m."sumLongitude") > 1e-6`;
+  return { documents: documents?.n, counts: counts?.n, cells: cells?.n, priceCells: priceCells?.n };
 }
 
 function listing(userId: string, city: string, title = 'Loft with a view') {
@@ -59,7 +66,7 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
     const db = await createTestDb(kind);
     try {
       await seedDemo(db.prisma, { posts: 120, seed: 5, passwordHash: 'x' });
-      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0, priceCells: 0 });
       // Written once: no listing row was updated after its insert.
       const [updated] = await db.prisma.$queryRaw<Array<{ n: number }>>`
         SELECT n_tup_upd::int AS n FROM pg_stat_user_tables WHERE relname = 'Post'`;
@@ -88,7 +95,7 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
 
       await db.prisma.postDetail.delete({ where: { postId: post.id } });
       expect(await words(db.prisma, post.id)).not.toContain('sauna');
-      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0, priceCells: 0 });
     } finally {
       await db.close();
     }
@@ -106,9 +113,15 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
 
       const [first] = await db.prisma.post.findMany({ where: { cityKey: 'boise' } });
       await db.prisma.post.update({ where: { id: first?.id }, data: { city: 'Reno', cityKey: 'reno', latitude: 39.5, bedroom: 7 } });
-      await db.prisma.post.updateMany({ where: { cityKey: 'reno' }, data: { price: 900 } }); // not a move: no change
-      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
+      await db.prisma.post.updateMany({ where: { cityKey: 'reno' }, data: { price: 900 } }); // moves no map cell, only price bands
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0, priceCells: 0 });
       expect(await db.prisma.mapCell.aggregate({ where: { zoom: 13 }, _sum: { count: true } })).toEqual({ _sum: { count: 3 } });
+      expect(
+        await db.prisma.mapPriceCell.groupBy({ by: ['band'], where: { zoom: 9 }, _sum: { count: true }, orderBy: { band: 'asc' } }),
+      ).toEqual([
+        { band: 157, _sum: { count: 2 } }, // 900: 16 × log2(900) = 157.03
+        { band: 159, _sum: { count: 1 } }, // 1,000: 159.46
+      ]);
       expect(await cities(db.prisma)).toEqual([
         ['boise', 'Boise', 1],
         ['reno', 'Reno', 2],
@@ -124,7 +137,7 @@ describe.each(testDbKinds())('search documents and city counts on %s', (kind) =>
       await db.prisma.post.deleteMany({ where: { cityKey: 'boise' } });
       await db.prisma.user.delete({ where: { id: user.id } }); // its listings go by cascade
       expect(await cities(db.prisma)).toEqual([]);
-      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0 });
+      expect(await drift(db.prisma)).toEqual({ documents: 0, counts: 0, cells: 0, priceCells: 0 });
     } finally {
       await db.close();
     }

@@ -112,7 +112,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
   // A bulk load leaves the planner without statistics (a filtered search at 1M listings took
   // 240 ms instead of 10) and index-only scans without a visibility map: gather both now.
   options.onProgress?.({ phase: 'analyse', done: 0, total: 1 });
-  await prisma.$executeRawUnsafe(`VACUUM ANALYZE ${demoTables.map(([, insert]) => `"${insert.table}"`).join(', ')}, "City", "MapCell"`);
+  await prisma.$executeRawUnsafe(
+    `VACUUM ANALYZE ${demoTables.map(([, insert]) => `"${insert.table}"`).join(', ')}, "City", "MapCell", "MapPriceCell"`,
+  );
   options.onProgress?.({ phase: 'analyse', done: 1, total: 1 });
   return summary;
 }
