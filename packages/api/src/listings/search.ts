@@ -23,7 +23,13 @@ export const TOTAL_CAP = 10_000;
  */
 export const KEYWORD_TOTAL_CAP = 1_000;
 /** Keyword searches in price order estimated to match at most this many listings collect them all. */
-const COLLECT_MAX = 20_000;
+const COLLECT_MAX = 2_000;
+/** Keyword searches in price order walk the price index when they are expected to read at most this many listings for a page. */
+const WALK_MAX = 500;
+/** A price window is sized to hold this many times the page's matches, at the keywords' estimated rate. */
+const WINDOW_SPARE = 4;
+/** A window that held too few matches is tried again this many times wider. */
+const WINDOW_GROWTH = 8;
 
 const searchPosition = z.discriminatedUnion('s', [
   z.object({ s: z.literal('newest'), createdAt: z.iso.datetime().transform((value) => new Date(value)), id: z.uuid() }),
@@ -63,6 +69,18 @@ export function keywordQuery(q: string | undefined): string | null {
   return words.length > 0 ? words.map((word) => `'${word}'`).join(' & ') : null;
 }
 
+/**
+ * The listings whose documents hold every keyword. With a city, its words too: every listing's
+ * document holds its city's words, so this matches no fewer listings, and the keyword index
+ * then finds the few in that city (a frequent word in a city read 98,000 entries of the index,
+ * and compared each with the city, at 1,000,000 listings).
+ */
+function keywordMatch(keywords: string, city: string | undefined): Prisma.Sql {
+  return city
+    ? Prisma.sql`"search" @@ (to_tsquery('english', ${keywords}) && plainto_tsquery('english', ${city}))`
+    : Prisma.sql`"search" @@ to_tsquery('english', ${keywords})`;
+}
+
 /** Every filter as SQL conditions, joined with AND (`true` for none). */
 export function filterConditions(filters: SearchFilters, keywords: string | null): Prisma.Sql {
   const city = filters.city?.toLowerCase();
@@ -74,7 +92,7 @@ export function filterConditions(filters: SearchFilters, keywords: string | null
     filters.maxPrice !== undefined ? Prisma.sql`"price" <= ${filters.maxPrice}` : null,
     filters.minBedrooms !== undefined ? Prisma.sql`"bedroom" >= ${filters.minBedrooms}` : null,
     filters.minBathrooms !== undefined ? Prisma.sql`"bathroom" >= ${filters.minBathrooms}` : null,
-    keywords ? Prisma.sql`"search" @@ to_tsquery('english', ${keywords})` : null,
+    keywords ? keywordMatch(keywords, city) : null,
     filters.bounds ? inBounds(filters.bounds) : null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`true`;
@@ -96,40 +114,85 @@ const PLANS_KEPT = 500;
  * The keywords' tsquery, if it has words the dictionary keeps (a query of stop words alone,
  * like "the", filters nothing), with the planner's estimates.
  */
-async function keywordPlan(db: Db, q: string | undefined): Promise<KeywordPlan> {
+async function keywordPlan(db: Db, q: string | undefined, city: string | undefined): Promise<KeywordPlan> {
   const keywords = keywordQuery(q);
   if (!keywords) return { keywords: null, estimate: 0, listings: 0 };
   const kept = plans.get(db) ?? new Map<string, { plan: KeywordPlan; until: number }>();
   plans.set(db, kept);
-  const known = kept.get(keywords);
+  const key = `${keywords}\n${city ?? ''}`;
+  const known = kept.get(key);
   if (known && known.until > Date.now()) return known.plan;
-  const plan = await estimateKeywords(db, keywords);
-  kept.delete(keywords);
-  kept.set(keywords, { plan, until: Date.now() + PLAN_TTL_MS });
+  const plan = await estimateKeywords(db, keywords, city);
+  kept.delete(key);
+  kept.set(key, { plan, until: Date.now() + PLAN_TTL_MS });
   if (kept.size > PLANS_KEPT) kept.delete(kept.keys().next().value ?? '');
   return plan;
 }
 
-async function estimateKeywords(db: Db, keywords: string): Promise<KeywordPlan> {
+async function estimateKeywords(db: Db, keywords: string, city: string | undefined): Promise<KeywordPlan> {
   const none = { keywords: null, estimate: 0, listings: 0 };
   const [row] = await db.query<{ nodes: number; listings: number }>(Prisma.sql`
     SELECT numnode(to_tsquery('english', ${keywords}))::int AS nodes,
            (SELECT reltuples FROM pg_class WHERE oid = '"Post"'::regclass)::float8 AS listings`);
   if (!row?.nodes) return none;
   const [explained] = await db.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(Prisma.sql`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" WHERE "search" @@ to_tsquery('english', ${keywords})`);
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" WHERE ${keywordMatch(keywords, city)}`);
   return { keywords, estimate: explained?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY, listings: row.listings };
 }
 
 /**
- * Collect every keyword match, or walk an ordered index checking the words as it goes? A walk
- * in newest order reads about listings × page ÷ matches rows (matches are spread evenly in
- * time); collecting reads every match. Prices correlate with words ("garden" is rare among
- * cheap rentals), so a walk in price order can read far more: those collect up to COLLECT_MAX.
+ * How a page is found. `walk`: an ordered index, checking the filters as it goes (for keywords,
+ * on each listing read). `collect`: every match, through the keyword index, sorted. `window`:
+ * the matches within a price range next in the sort's order, collected, sorted, the range
+ * widened if it held too few.
+ *
+ * A walk in newest order reads about listings × page ÷ matches rows (matches are spread evenly
+ * in time); collecting reads every match. Prices correlate with words ("garden" is rare among
+ * cheap rentals), so a walk in price order can read far more: a keyword search in price order
+ * collects, all its matches up to COLLECT_MAX (13,761 for "garden" at 1,000,000 listings took
+ * 17 ms), a price window of them beyond, and walks only for words so frequent that the walk is
+ * short (its index holds no words; the keyword index would hand over hundreds of thousands).
  */
-function collects({ keywords, estimate, listings }: KeywordPlan, sort: SearchSort, limit: number): boolean {
-  if (!keywords) return false;
-  return sort === 'newest' ? estimate * estimate <= Math.max(listings, 1) * limit : estimate <= COLLECT_MAX;
+function modeOf({ keywords, estimate, listings }: KeywordPlan, sort: SearchSort, limit: number): 'walk' | 'collect' | 'window' {
+  if (!keywords) return 'walk';
+  if (sort === 'newest') return estimate * estimate <= Math.max(listings, 1) * limit ? 'collect' : 'walk';
+  if (estimate <= COLLECT_MAX) return 'collect';
+  return (listings * limit) / estimate <= WALK_MAX ? 'walk' : 'window';
+}
+
+/** Listings per price band, lowest first: what a price window holds. */
+type PriceBands = Array<{ band: number; count: number }>;
+const bandsKept = new WeakMap<Db, Map<string, { bands: PriceBands; until: number }>>();
+
+/** Listings per price band (of a type), from the map's price cells at zoom 0, where one cell holds half the world. */
+async function priceBands(db: Db, type: SearchFilters['type']): Promise<PriceBands> {
+  const kept = bandsKept.get(db) ?? new Map<string, { bands: PriceBands; until: number }>();
+  bandsKept.set(db, kept);
+  const known = kept.get(type ?? '');
+  if (known && known.until > Date.now()) return known.bands;
+  const bands = await db.query<{ band: number; count: number }>(Prisma.sql`
+    SELECT "band", sum("count")::int AS count FROM "MapPriceCell"
+    WHERE "zoom" = 0 ${type ? Prisma.sql`AND "type" = ${type}::"PostType"` : Prisma.empty}
+    GROUP BY "band" ORDER BY "band"`);
+  kept.set(type ?? '', { bands, until: Date.now() + PLAN_TTL_MS });
+  return bands;
+}
+
+/**
+ * The far price of a window of about `wanted` listings from `from` on, in the sort's order
+ * (a band holds the prices 2^(band/16) to 2^((band+1)/16), estate_price_band); null when
+ * the rest of the bands hold fewer.
+ */
+function windowEdge(bands: PriceBands, sort: 'price_asc' | 'price_desc', from: number | undefined, wanted: number): number | null {
+  const edge = (band: number) => 2 ** (band / 16);
+  let held = 0;
+  for (const { band, count } of sort === 'price_asc' ? bands : [...bands].reverse()) {
+    const ahead = from === undefined || (sort === 'price_asc' ? edge(band + 1) > from : edge(band) <= from);
+    if (!ahead) continue;
+    held += count;
+    if (held >= wanted) return sort === 'price_asc' ? Math.ceil(edge(band + 1)) : Math.floor(edge(band));
+  }
+  return null;
 }
 
 export interface SearchInput extends SearchFilters {
@@ -159,30 +222,51 @@ function equalitiesOnly(filters: SearchFilters): boolean {
 
 /** One page of cards in the sort's order, the cursor after it, and the total (capped): one statement. */
 export async function searchPage(db: Db, input: SearchInput) {
-  const plan = await keywordPlan(db, input.q);
+  const plan = await keywordPlan(db, input.q, input.city?.toLowerCase());
   const { keywords } = plan;
   const where = filterConditions(input, keywords);
   const next = after(input.sort, input.cursor) ?? Prisma.sql`true`;
   const limit = Prisma.raw(String(input.limit + 1));
-  const collect = collects(plan, input.sort, input.limit + 1);
-  const cap = collect ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
+  const mode = modeOf(plan, input.sort, input.limit + 1);
+  const cap = mode === 'collect' ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
   const cards = Prisma.sql`coalesce(json_agg(${cardJson} ORDER BY ${order[input.sort]}), '[]') AS cards`;
 
   type Row = { cards: Array<Omit<SearchCard, 'createdAt'> & { createdAt: number }>; total: number };
-  const [row] = collect
-    ? // Every match, collected through the keyword index; the page and the count from them.
-      await db.query<Row>(Prisma.sql`
-        WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
-             page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
-        SELECT ${cards}, (SELECT count(*)::int FROM matches) AS total
-        FROM "Post" WHERE "id" IN (SELECT "id" FROM page)`)
-    : // The page's ids from an index walked in order (index-only), then their cards.
-      await db.query<Row>(
-        Prisma.sql`
-        SELECT ${cards}, (${countOf(input, where, cap)}) AS total FROM "Post"
-        WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})`,
-        { prepare: equalitiesOnly(input) },
-      );
+  let row: Row | undefined;
+  if (mode === 'collect') {
+    // Every match, collected through the keyword index; the page and the count from them.
+    [row] = await db.query<Row>(Prisma.sql`
+      WITH matches AS MATERIALIZED (SELECT "id", "createdAt", "price" FROM "Post" WHERE ${where}),
+           page AS (SELECT "id" FROM matches WHERE ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})
+      SELECT ${cards}, (SELECT count(*)::int FROM matches) AS total
+      FROM "Post" WHERE "id" IN (SELECT "id" FROM page)`);
+  } else if (mode === 'window' && input.sort !== 'newest') {
+    const sort = input.sort;
+    const bands = await priceBands(db, input.type);
+    const from = input.cursor?.s === sort ? input.cursor.price : sort === 'price_asc' ? input.minPrice : input.maxPrice;
+    let wanted = (WINDOW_SPARE * (input.limit + 1) * Math.max(plan.listings, 1)) / Math.max(plan.estimate, 1);
+    for (;;) {
+      // The edge is a value the planner sees: it reads the price index's range and the keyword index, and combines them.
+      const edge = windowEdge(bands, sort, from, wanted);
+      const window =
+        edge === null ? Prisma.sql`true` : sort === 'price_asc' ? Prisma.sql`"price" <= ${edge}` : Prisma.sql`"price" >= ${edge}`;
+      [row] = await db.query<Row>(Prisma.sql`
+        WITH matches AS MATERIALIZED (SELECT "id", "price" FROM "Post" WHERE ${where} AND ${next} AND ${window}),
+             page AS (SELECT "id" FROM matches ORDER BY ${order[sort]} LIMIT ${limit})
+        SELECT ${cards}, (${countOf(input, where, cap)}) AS total
+        FROM "Post" WHERE "id" IN (SELECT "id" FROM page)`);
+      if (edge === null || (row?.cards.length ?? 0) > input.limit) break;
+      wanted *= WINDOW_GROWTH;
+    }
+  } else {
+    // The page's ids from an index walked in order (index-only), then their cards.
+    [row] = await db.query<Row>(
+      Prisma.sql`
+      SELECT ${cards}, (${countOf(input, where, cap)}) AS total FROM "Post"
+      WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})`,
+      { prepare: equalitiesOnly(input) },
+    );
+  }
   const found = (row?.cards ?? []).map((card): SearchCard => ({ ...card, createdAt: new Date(card.createdAt) }));
   const total = row?.total ?? 0;
   const page = found.slice(0, input.limit);
