@@ -255,12 +255,12 @@ describe.each(testDbKinds())('search on %s', (kind) => {
     // short, are collected a price window at a time: the first window, sized from the
     // keyword's estimated rate, holds only cheap listings without the word here, so it is
     // widened. The answer is the same as sorting every match. 2,500 of 30,000 listings
-    // match, two at each price from 150 on; the 27,500 others cost 100 to 250.
+    // match, two at each price from 200 on; the 27,500 others cost 100 to 250.
     const userId = (await createUser(db.prisma)).id;
     await db.prisma.$executeRaw`
       INSERT INTO "Post" ("id", "title", "price", "images", "address", "city", "cityKey", "bedroom", "bathroom", "latitude", "longitude", "type", "property", "updatedAt", "userId")
       SELECT gen_random_uuid(), CASE WHEN i % 12 = 0 THEN 'Cellar loft' ELSE 'Plain flat' END,
-             CASE WHEN i % 12 = 0 THEN 150 + i / 24 ELSE 100 + i / 200 END,
+             CASE WHEN i % 12 = 0 THEN 200 + i / 24 ELSE 100 + i / 200 END,
              '{}', i || ' Bulk St', 'Bulkville', 'bulkville', 1, 1, 0, 0, 'rent', 'house', now(), ${userId}::uuid
       FROM generate_series(0, 29999) AS i`;
     await db.prisma.$executeRawUnsafe('ANALYZE "Post"');
