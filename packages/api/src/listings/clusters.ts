@@ -1,6 +1,6 @@
 import { type PostType, Prisma, type Property, type SqlClient } from '@estate/db';
 import type { Bounds, SearchFilters } from '../schemas/search.js';
-import { filterConditions, inBounds, keywordQuery } from './search.js';
+import { filterConditions, inBounds, keywordQuery } from './filters.js';
 
 // Every matching home in a map view, grouped into square cells a quarter of a map tile wide
 // (about 64 px) at the view's zoom: one cluster per cell, with its count, the mean position of
@@ -306,19 +306,44 @@ function merge(parts: CellRow[]): CellRow {
   };
 }
 
-/** Every matching home in the view, by cell: from a cell table where one answers, else from the listings. */
-async function cellRows(db: Db, filters: Filters, zoom: number, cell: number): Promise<CellRow[]> {
-  const { bounds, ...rest } = filters;
+/**
+ * Statements whose rows are every matching home in the view by cell at `zoom`, from a cell
+ * table and the listings it does not count; null when no cell table answers.
+ */
+function fromCellTable(filters: Filters, zoom: number, cell: number): Prisma.Sql[] | null {
+  const { bounds } = filters;
   const table = cellTable(filters, zoom);
   const cover = table ? coverView(bounds, zoom, table.finest) : null;
-  if (!table || !cover?.covered) {
-    return db.query<CellRow>(fromListings(Prisma.sql`${filterConditions(rest, keywordQuery(filters.q))} AND ${inBounds(bounds)}`, cell));
-  }
-  const parts = [
+  if (!table || !cover?.covered) return null;
+  return [
     fromCells(table, cover.pieces, zoom),
     ...edgeStrips(bounds, cover.covered).map((strip) => fromListings(Prisma.sql`${table.listings} AND ${strip}`, cell)),
     ...table.uncounted.map((condition) => fromListings(Prisma.sql`${condition} AND ${inBounds(bounds)}`, cell)),
   ];
+}
+
+const world: Bounds = { south: -90, north: 90, west: -180, east: 180 };
+
+/**
+ * How many listings match, counted from the cell tables (a scalar SQL expression), or null
+ * when they cannot answer these filters. The view (the world without bounds) is covered from
+ * the zoom whose cells are about a quarter of its shorter side.
+ */
+export function countFromCells(filters: SearchFilters): Prisma.Sql | null {
+  const bounds = filters.bounds ?? world;
+  const side = Math.min(bounds.north - bounds.south, bounds.east - bounds.west);
+  const zoom = Math.max(0, Math.ceil(Math.log2(360 / CELLS_PER_TILE / Math.max(side / 4, 1e-9))));
+  const parts = fromCellTable({ ...filters, bounds }, zoom, cellDegrees(zoom));
+  return parts && Prisma.sql`SELECT coalesce(sum(count), 0)::int FROM (${Prisma.join(parts, ' UNION ALL ')}) counted`;
+}
+
+/** Every matching home in the view, by cell: from a cell table where one answers, else from the listings. */
+async function cellRows(db: Db, filters: Filters, zoom: number, cell: number): Promise<CellRow[]> {
+  const { bounds, ...rest } = filters;
+  const parts = fromCellTable(filters, zoom, cell);
+  if (!parts) {
+    return db.query<CellRow>(fromListings(Prisma.sql`${filterConditions(rest, keywordQuery(filters.q))} AND ${inBounds(bounds)}`, cell));
+  }
   const rows = await db.query<CellRow>(Prisma.join(parts, ' UNION ALL '));
   const byCell = new Map<string, CellRow[]>();
   for (const row of rows) {

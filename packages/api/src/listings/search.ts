@@ -1,12 +1,15 @@
 import { Prisma, type SqlClient } from '@estate/db';
 import { z } from 'zod';
 import { cursorOf, encodeCursor } from '../cursor.js';
-import { type Bounds, type SearchFilters, type SearchSort, searchFilterShape, searchWords } from '../schemas/search.js';
+import { type SearchFilters, type SearchSort, searchFilterShape } from '../schemas/search.js';
+import { countFromCells } from './clusters.js';
+import { filterConditions, keywordMatch, keywordQuery } from './filters.js';
 import { postCardSelect } from './select.js';
 
 // Search is SQL first. Each sort order has indexes that hold every filter column (schema.prisma,
 // Post_search_*), so a page is found by walking one of them in order and checking the filters
-// inside the index, without reading the table; only the page's rows are read. The total is
+// inside the index, without reading the table; only the page's rows are read. The total comes
+// from the map's cell tables where they keep the filters (exact, however many), else it is
 // counted the same way, up to TOTAL_CAP. Keywords are the exception: their words are in a GIN
 // index, not in those, so a keyword search that matches few listings collects all of them
 // through it and sorts them, instead of walking an order where matches may be rare.
@@ -54,51 +57,6 @@ function after(sort: SearchSort, cursor: SearchPosition | undefined): Prisma.Sql
   return sort === 'price_asc'
     ? Prisma.sql`("price", "id") > (${cursor.price}, ${cursor.id}::uuid)`
     : Prisma.sql`("price", "id") < (${cursor.price}, ${cursor.id}::uuid)`;
-}
-
-export function inBounds(bounds: Bounds): Prisma.Sql {
-  const latitude = Prisma.sql`"latitude" BETWEEN ${bounds.south} AND ${bounds.north}`;
-  // An area across the antimeridian is two longitude ranges.
-  const longitude =
-    bounds.west <= bounds.east
-      ? Prisma.sql`"longitude" BETWEEN ${bounds.west} AND ${bounds.east}`
-      : Prisma.sql`("longitude" >= ${bounds.west} OR "longitude" <= ${bounds.east})`;
-  return Prisma.sql`${latitude} AND ${longitude}`;
-}
-
-/** `'word' & …`: every word, stemmed by to_tsquery('english', …), so "garden" finds "Gardens" too. */
-export function keywordQuery(q: string | undefined): string | null {
-  const words = searchWords(q);
-  return words.length > 0 ? words.map((word) => `'${word}'`).join(' & ') : null;
-}
-
-/**
- * The listings whose documents hold every keyword. With a city, its words too: every listing's
- * document holds its city's words, so this matches no fewer listings, and the keyword index
- * then finds the few in that city (a frequent word in a city read 98,000 entries of the index,
- * and compared each with the city, at 1,000,000 listings).
- */
-function keywordMatch(keywords: string, city: string | undefined): Prisma.Sql {
-  return city
-    ? Prisma.sql`"search" @@ (to_tsquery('english', ${keywords}) && plainto_tsquery('english', ${city}))`
-    : Prisma.sql`"search" @@ to_tsquery('english', ${keywords})`;
-}
-
-/** Every filter as SQL conditions, joined with AND (`true` for none). */
-export function filterConditions(filters: SearchFilters, keywords: string | null): Prisma.Sql {
-  const city = filters.city?.toLowerCase();
-  const conditions = [
-    city ? Prisma.sql`"cityKey" = ${city}` : null,
-    filters.type ? Prisma.sql`"type" = ${filters.type}::"PostType"` : null,
-    filters.property ? Prisma.sql`"property" = ${filters.property}::"Property"` : null,
-    filters.minPrice !== undefined ? Prisma.sql`"price" >= ${filters.minPrice}` : null,
-    filters.maxPrice !== undefined ? Prisma.sql`"price" <= ${filters.maxPrice}` : null,
-    filters.minBedrooms !== undefined ? Prisma.sql`"bedroom" >= ${filters.minBedrooms}` : null,
-    filters.minBathrooms !== undefined ? Prisma.sql`"bathroom" >= ${filters.minBathrooms}` : null,
-    keywords ? keywordMatch(keywords, city) : null,
-    filters.bounds ? inBounds(filters.bounds) : null,
-  ].filter((condition): condition is Prisma.Sql => condition !== null);
-  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`true`;
 }
 
 interface KeywordPlan {
@@ -238,7 +196,8 @@ export async function searchPage(db: Db, input: SearchInput) {
   const next = after(input.sort, input.cursor) ?? Prisma.sql`true`;
   const limit = Prisma.raw(String(input.limit + 1));
   const mode = modeOf(plan, input.sort, input.limit + 1);
-  const cap = mode === 'collect' ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
+  const cells = keywords ? null : countFromCells(input);
+  const cap = mode === 'collect' || cells ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
   const cards = Prisma.sql`coalesce(json_agg(${cardJson} ORDER BY ${order[input.sort]}), '[]') AS cards`;
 
   type Row = { cards: Array<Omit<SearchCard, 'createdAt'> & { createdAt: number }>; total: number };
@@ -255,7 +214,7 @@ export async function searchPage(db: Db, input: SearchInput) {
     const bands = await priceBands(db, input.type);
     const from = input.cursor?.s === sort ? input.cursor.price : sort === 'price_asc' ? input.minPrice : input.maxPrice;
     let wanted = firstWindow(plan.estimate, Math.max(plan.listings, 1), input.limit + 1);
-    let total: Prisma.Sql = countOf(input, where, cap); // counted by the first window's statement only
+    let total: Prisma.Sql = countOf(input, where, cap, cells); // counted by the first window's statement only
     for (;;) {
       // The edge is a value the planner sees: it reads the price index's range and the keyword index, and combines them.
       const edge = windowEdge(bands, sort, from, wanted);
@@ -274,7 +233,7 @@ export async function searchPage(db: Db, input: SearchInput) {
     // The page's ids from an index walked in order (index-only), then their cards.
     [row] = await db.query<Row>(
       Prisma.sql`
-      SELECT ${cards}, (${countOf(input, where, cap)}) AS total FROM "Post"
+      SELECT ${cards}, (${countOf(input, where, cap, cells)}) AS total FROM "Post"
       WHERE "id" IN (SELECT "id" FROM "Post" WHERE ${where} AND ${next} ORDER BY ${order[input.sort]} LIMIT ${limit})`,
       { prepare: equalitiesOnly(input) },
     );
@@ -297,13 +256,15 @@ export async function searchPage(db: Db, input: SearchInput) {
 
 /**
  * How many listings match, as a scalar SQL expression. Everything, or one city, is read from
- * the city counts without counting; anything else is counted no further than one past the cap.
+ * the city counts; filters the map's cell tables keep are added up from them (`cells`), exactly;
+ * anything else is counted no further than one past the cap.
  */
-function countOf(filters: SearchFilters, where: Prisma.Sql, cap: number): Prisma.Sql {
+function countOf(filters: SearchFilters, where: Prisma.Sql, cap: number, cells: Prisma.Sql | null): Prisma.Sql {
   if (filterNames.every((name) => name === 'city' || filters[name] === undefined)) {
     const city = filters.city?.toLowerCase();
     return Prisma.sql`SELECT coalesce(sum("count"), 0)::int FROM "City" WHERE ${city ? Prisma.sql`"key" = ${city}` : Prisma.sql`true`}`;
   }
+  if (cells) return cells;
   const limit = Number.isFinite(cap) ? Prisma.sql`LIMIT ${cap + 1}` : Prisma.empty;
   return Prisma.sql`SELECT count(*)::int FROM (SELECT 1 FROM "Post" WHERE ${where} ${limit}) capped`;
 }
