@@ -325,11 +325,15 @@ function fromCellTable(filters: Filters, zoom: number, cell: number): Prisma.Sql
 const world: Bounds = { south: -90, north: 90, west: -180, east: 180 };
 
 /**
- * How many listings match, counted from the cell tables (a scalar SQL expression), or null
- * when they cannot answer these filters. The view (the world without bounds) is covered from
- * the zoom whose cells are about a quarter of its shorter side.
+ * How many listings match, counted from MapCell (a scalar SQL expression), or null when it
+ * cannot answer these filters. The view (the world without bounds) is covered from the zoom
+ * whose cells are about a quarter of its shorter side. Not by price: a price range's end bands
+ * are read listing by listing, more of them the more listings there are (45,620 homes from
+ * $300,000 to $350,000 took 18 ms to count at 1,000,000, where a count that stops at the cap
+ * takes 6).
  */
 export function countFromCells(filters: SearchFilters): Prisma.Sql | null {
+  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) return null;
   const bounds = filters.bounds ?? world;
   const side = Math.min(bounds.north - bounds.south, bounds.east - bounds.west);
   const zoom = Math.max(0, Math.ceil(Math.log2(360 / CELLS_PER_TILE / Math.max(side / 4, 1e-9))));

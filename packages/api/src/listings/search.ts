@@ -9,8 +9,8 @@ import { postCardSelect } from './select.js';
 // Search is SQL first. Each sort order has indexes that hold every filter column (schema.prisma,
 // Post_search_*), so a page is found by walking one of them in order and checking the filters
 // inside the index, without reading the table; only the page's rows are read. The total comes
-// from the map's cell tables where they keep the filters (exact, however many), else it is
-// counted the same way, up to TOTAL_CAP. Keywords are the exception: their words are in a GIN
+// from the map's cells where they keep the filters (exact, however many), else it is counted
+// the same way, up to TOTAL_CAP. Keywords are the exception: their words are in a GIN
 // index, not in those, so a keyword search that matches few listings collects all of them
 // through it and sorts them, instead of walking an order where matches may be rare.
 
@@ -256,7 +256,7 @@ export async function searchPage(db: Db, input: SearchInput) {
 
 /**
  * How many listings match, as a scalar SQL expression. Everything, or one city, is read from
- * the city counts; filters the map's cell tables keep are added up from them (`cells`), exactly;
+ * the city counts; filters the map's cells keep are added up from them (`cells`), exactly;
  * anything else is counted no further than one past the cap.
  */
 function countOf(filters: SearchFilters, where: Prisma.Sql, cap: number, cells: Prisma.Sql | null): Prisma.Sql {
