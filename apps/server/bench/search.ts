@@ -9,7 +9,7 @@
 // reused. BENCH_DATABASE_URL names the server (default postgresql://postgres@127.0.0.1:5432/postgres).
 // It measures the build (pnpm bench:search builds first) and needs wrk (apt-get install wrk).
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { createCaller, createContext, diskStorage, hashPassword } from '@estate/
 import { createDb, type Db, DEMO_PASSWORD, openConnection, PrismaClient, registerSql, seedDemo, sqlValues } from '@estate/db';
 import pg from 'pg';
 import superjson from 'superjson';
+import { estateServer, machine, percentile, root, startProcess, stop } from './harness.js';
 import { type MixEntry, mix } from './search-mix.js';
 
 const { values: args } = parseArgs({
@@ -33,7 +34,6 @@ const { values: args } = parseArgs({
 const entries = mix.filter((entry) => entry.name.includes(args.only));
 const sizes = args.sizes.split(',').map(Number);
 const rounds = Number(args.rounds);
-const root = path.resolve(import.meta.dirname, '../../..');
 const resultsDir = path.join(root, 'bench-results');
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -43,8 +43,6 @@ function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * p) - 1)] ?? Number.NaN;
 const ms = (value: number) => value.toFixed(1).padStart(7);
 
 /** The database for `size` listings: created, migrated and seeded (then analysed) on first use. */
@@ -101,38 +99,6 @@ async function warmCache(prisma: Db['prisma']): Promise<void> {
     `  read ${(((row?.blocks ?? 0) * 8192) / 2 ** 20).toFixed(0)} MiB of tables and indexes into the OS cache in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
-
-function startProcess(command: string[], env: Record<string, string>, cwd = root): Promise<{ url: string; child: ChildProcess }> {
-  const [bin = 'node', ...rest] = command;
-  const child = spawn(bin, rest, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ url: match[1], child });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}:\n${output}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-}
-
-const estateServer = (url: string) =>
-  startProcess([process.execPath, 'apps/server/dist/main.js'], {
-    DATABASE_URL: url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_REQUESTS: '0',
-    SEED_DEMO: '0',
-    UPLOADS_DIR: path.join(os.tmpdir(), 'estate-bench-uploads'),
-  });
 
 function requestUrl(base: string, entry: MixEntry, cursor?: string): string {
   const input = entry.procedure === 'post.search' && cursor ? { ...entry.input, cursor } : entry.input;
@@ -359,16 +325,6 @@ async function throughput(url: string): Promise<void> {
       `    ${result.name.padEnd(34)} ${result.requests.toFixed(0).padStart(6)} req/s (${result.spread})  p50 ${result.p50.padStart(8)}  p99 ${result.p99.padStart(8)}  errors ${result.errors}  ${(result.requests / limit).toFixed(2)}× limit  ${(result.requests / express).toFixed(2)}× Express`,
     );
   }
-}
-
-async function machine(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ version: string; shared_buffers: string }>(
-    "SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers",
-  );
-  await client.end();
-  return `${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${rows[0]?.version} (shared_buffers ${rows[0]?.shared_buffers})`;
 }
 
 if (!existsSync(path.join(root, 'apps/server/dist/main.js'))) throw new Error('Build first: pnpm build');

@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+// What the benchmarks share: the servers they start, percentiles, and the machine they ran on.
+
+export const root = path.resolve(import.meta.dirname, '../../..');
+
+export const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * p) - 1)] ?? Number.NaN;
+
+/** Starts a server process and resolves with its URL once it says it is listening. */
+export function startProcess(command: string[], env: Record<string, string>, cwd = root): Promise<{ url: string; child: ChildProcess }> {
+  const [bin = 'node', ...rest] = command;
+  const child = spawn(bin, rest, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve({ url: match[1], child });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}:\n${output}`)));
+  });
+}
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** The built Estate server (apps/server/dist) on `url`'s database, on a free port. */
+export const estateServer = (url: string) =>
+  startProcess([process.execPath, 'apps/server/dist/main.js'], {
+    DATABASE_URL: url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_REQUESTS: '0',
+    SEED_DEMO: '0',
+    UPLOADS_DIR: path.join(os.tmpdir(), 'estate-bench-uploads'),
+  });
+
+/** The machine, Node and PostgreSQL the figures come from. */
+export async function machine(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ version: string; shared_buffers: string }>(
+    "SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers",
+  );
+  await client.end();
+  return `${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${rows[0]?.version} (shared_buffers ${rows[0]?.shared_buffers})`;
+}
