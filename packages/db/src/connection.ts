@@ -5,6 +5,8 @@ import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Prisma } from './client.js';
+import { assertChannelName, type Listen } from './listen.js';
+import { postgresListener } from './pg-listener.js';
 import { checkDataDirVersion, lockDataDir } from './pglite-dir.js';
 import { type SqlClient, sqlValues } from './sql.js';
 
@@ -25,6 +27,8 @@ export interface Connection {
   adapter(): SqlDriverAdapterFactory;
   /** Read-only statements straight to the driver (see sql.ts). */
   sql: SqlClient;
+  /** LISTEN on one connection kept for it (see listen.ts). */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,7 @@ function postgres(databaseUrl: string, poolSize = 10): Connection {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: '-c parallel_setup_cost=10000' });
   // An idle client that loses its connection emits on the pool; without a listener it would crash the process.
   pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection failed: ${error.message}`));
+  const listener = postgresListener(databaseUrl);
   return {
     kind: 'postgres',
     location: redact(databaseUrl),
@@ -70,7 +75,11 @@ function postgres(databaseUrl: string, poolSize = 10): Connection {
         return (await pool.query({ ...(name && { name }), text: statement.text, values: sqlValues(statement) })).rows as Row[];
       },
     },
-    close: () => pool.end(),
+    listen: listener.listen,
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
   };
 }
 
@@ -95,6 +104,11 @@ function pglite(db: PGlite, location: string, release: () => Promise<void>): Con
       async query<Row>(statement: Prisma.Sql) {
         return (await db.query<Row>(statement.text, sqlValues(statement))).rows;
       },
+    },
+    // PGlite's single session hears its own NOTIFYs, delivered as each transaction commits.
+    async listen(channel, handlers) {
+      assertChannelName(channel);
+      await db.listen(channel, (payload) => handlers.onNotify(payload));
     },
     close: release,
   };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { PrismaClient } from './client.js';
 import { type Connection, type ConnectionConfig, openConnection } from './connection.js';
+import { registerListen } from './listen.js';
 import { applyMigrations, type MigrateResult } from './migrate.js';
 import { registerSql } from './sql.js';
 
@@ -62,6 +63,7 @@ export async function createDbOn(
           });
     const prisma = new PrismaClient({ adapter: connection.adapter() });
     registerSql(prisma, connection.sql);
+    registerListen(prisma, connection.listen);
     return {
       prisma,
       kind: connection.kind,
