@@ -1,4 +1,5 @@
 import { authRouter } from './router/auth.js';
+import { chatRouter } from './router/chat.js';
 import { healthRouter } from './router/health.js';
 import { postRouter } from './router/post.js';
 import { savedPostRouter } from './router/saved-post.js';
@@ -7,6 +8,7 @@ import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   auth: authRouter,
+  chat: chatRouter,
   health: healthRouter,
   post: postRouter,
   savedPost: savedPostRouter,

@@ -28,6 +28,9 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Stack traces stay in the server's log, never in responses.
   isDev: false,
+  // Event streams (chat.events) send a ping when idle, so proxies keep them open and a client
+  // that hears nothing for three pings knows the connection is dead and reconnects.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     // An unexpected error's message can describe internals (SQL, file paths): the server logs it, the client gets a generic one.

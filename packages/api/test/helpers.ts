@@ -133,29 +133,34 @@ export function browser(prisma: PrismaClient, options: BrowserOptions = {}) {
     get receivedCookies() {
       return state.received;
     },
-    async call<T>(fn: (caller: Caller) => Promise<T>): Promise<T> {
+    /** `signal`: aborts a subscription, as a client leaving does. */
+    async call<T>(fn: (caller: Caller) => Promise<T>, signal?: AbortSignal): Promise<T> {
       const resHeaders = new Headers();
       const ctx = await context(new Request('http://localhost/trpc', { method: 'POST', headers: headers() }), resHeaders);
       try {
-        return await fn(createCaller(ctx));
+        return await fn(createCaller(ctx, signal && { signal }));
       } finally {
         receive(resHeaders);
       }
     },
-    /** One procedure over HTTP (GET for queries, POST for mutations, unless `method` says otherwise). */
-    async http(procedure: string, input?: unknown, method?: 'GET' | 'POST'): Promise<HttpResponse> {
+    /**
+     * One procedure over HTTP (POST for mutations, GET for the rest, unless `method` says
+     * otherwise). `signal` ends a subscription's event stream, whose text is what came until then.
+     */
+    async http(procedure: string, input?: unknown, method?: 'GET' | 'POST', signal?: AbortSignal): Promise<HttpResponse> {
       // At run time the router's procedures are keyed by their dotted path.
       const type = (appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>)[procedure]?._def.type;
       if (!type) throw new Error(`no procedure ${procedure}`);
       const url = `http://localhost/trpc/${procedure}`;
       const encoded = input === undefined ? undefined : JSON.stringify(superjson.serialize(input));
       const req =
-        (method ?? (type === 'query' ? 'GET' : 'POST')) === 'GET'
-          ? new Request(encoded ? `${url}?input=${encodeURIComponent(encoded)}` : url, { headers: headers() })
+        (method ?? (type === 'mutation' ? 'POST' : 'GET')) === 'GET'
+          ? new Request(encoded ? `${url}?input=${encodeURIComponent(encoded)}` : url, { headers: headers(), ...(signal && { signal }) })
           : new Request(url, {
               method: 'POST',
               headers: headers({ 'content-type': 'application/json' }),
               ...(encoded && { body: encoded }),
+              ...(signal && { signal }),
             });
       const response = await fetchRequestHandler({
         endpoint: '/trpc',

@@ -79,18 +79,24 @@ describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
       own: string;
     }
     const sent: Sent[] = [];
-    async function send(b: Browser, procedure: string, input?: unknown, method?: 'GET' | 'POST') {
+    async function send(b: Browser, procedure: string, input?: unknown, method?: 'GET' | 'POST', signal?: AbortSignal) {
       const before = await signedInEmail(b);
-      const response = await b.http(procedure, input, method);
+      const response = await b.http(procedure, input, method, signal);
       sent.push({ procedure, response, own: [before, await signedInEmail(b), JSON.stringify(input ?? null)].join('\n') });
       await collectStored();
       return response;
     }
     const result = <T>(response: HttpResponse) => superjson.deserialize<T>(JSON.parse(response.text).result.data);
+    /** The error of a response: its JSON body, or an event stream's `serialized-error` event. */
+    const errorOf = (response: HttpResponse) => {
+      const event = /^event: serialized-error\ndata: (.*)$/m.exec(response.text)?.[1];
+      return event === undefined ? JSON.parse(response.text) : { error: JSON.parse(event) };
+    };
 
     type Step = (procedure: string) => Promise<HttpResponse>;
     const evil = open({ origin: 'https://evil.example' });
     let mine = '';
+    let chatId = '';
     // In order: the last ones sign out and delete. Each: [succeeds, fails with this code, fails].
     const calls: Record<string, [Step, string, Step]> = {
       'health.check': [(p) => send(me.browser, p), 'METHOD_NOT_SUPPORTED', (p) => send(me.browser, p, undefined, 'POST')],
@@ -134,6 +140,35 @@ describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
         (p) => send(me.browser, p, { postId: randomUUID() }),
       ],
       'savedPost.list': [(p) => send(me.browser, p, {}), 'BAD_REQUEST', (p) => send(me.browser, p, { limit: 0 })],
+      'chat.start': [
+        async (p) => {
+          const response = await send(me.browser, p, { postId: theirPost.id });
+          chatId = result<{ id: string }>(response).id;
+          return response;
+        },
+        'NOT_FOUND',
+        (p) => send(me.browser, p, { userId: randomUUID() }),
+      ],
+      'chat.send': [
+        (p) => send(me.browser, p, { chatId, text: 'Is it still available?' }),
+        'BAD_REQUEST',
+        (p) => send(me.browser, p, { chatId, text: ' ' }),
+      ],
+      'chat.list': [(p) => send(other.browser, p, {}), 'BAD_REQUEST', (p) => send(other.browser, p, { cursor: 'not a cursor' })],
+      'chat.byId': [(p) => send(other.browser, p, { chatId }), 'NOT_FOUND', (p) => send(other.browser, p, { chatId: randomUUID() })],
+      'chat.messages': [(p) => send(other.browser, p, { chatId }), 'NOT_FOUND', (p) => send(other.browser, p, { chatId: randomUUID() })],
+      'chat.markRead': [(p) => send(other.browser, p, { chatId }), 'UNAUTHORIZED', (p) => send(open(), p, { chatId })],
+      'chat.unreadCount': [(p) => send(other.browser, p), 'UNAUTHORIZED', (p) => send(open(), p)],
+      // The stream from its first event, for half a second.
+      'chat.events': [
+        async (p) => {
+          const response = await send(other.browser, p, { lastEventId: '0' }, 'GET', AbortSignal.timeout(500));
+          expect(response.text).toContain('Is it still available?');
+          return response;
+        },
+        'UNAUTHORIZED',
+        (p) => send(open(), p),
+      ],
       'post.delete': [(p) => send(me.browser, p, { id: mine }), 'FORBIDDEN', (p) => send(me.browser, p, { id: theirPost.id })],
       // A taken username: the conflict check reads the other account's email.
       'user.update': [
@@ -179,7 +214,7 @@ describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
     await collectStored();
     for (const [procedure, [succeed, code, fail]] of Object.entries(calls)) {
       const failed = await fail(procedure);
-      expect(JSON.parse(failed.text), `${procedure} fails`).toMatchObject({ error: { json: { data: { code } } } });
+      expect(errorOf(failed), `${procedure} fails`).toMatchObject({ error: { json: { data: { code } } } });
       const succeeded = await succeed(procedure);
       expect(succeeded.status, `${procedure} succeeds: ${succeeded.text}`).toBe(200);
     }

@@ -122,6 +122,30 @@ describe.each(testDbKinds())('rate limits on %s', (kind) => {
     });
   });
 
+  describe('chat messages', () => {
+    it('have a one-minute limit that expires beside 15-minute sign-in counters without touching them', async () => {
+      const clock = testClock();
+      const limits = { messages: { max: 2, windowMs: MINUTE }, authPerIdentifier: { max: 2, windowMs: 15 * MINUTE } };
+      const { browser: sender, account } = await registered(db.prisma, { clock, rateLimits: limits });
+      const { user: receiver } = await registered(db.prisma, { clock });
+      const chat = await sender.call((api) => api.chat.start({ userId: receiver.id }));
+      const send = (text: string) => sender.call((api) => api.chat.send({ chatId: chat.id, text }));
+      const login = (password: string) =>
+        browser(db.prisma, { clock, rateLimits: limits }).call((api) => api.auth.login({ identifier: account.email, password }));
+
+      for (let i = 0; i < 2; i++) await expect(login('wrong password')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await send('One');
+      await send('Two');
+      expect(await failure(send('Three'))).toMatchObject({ code: 'TOO_MANY_REQUESTS', cause: { retryAfterSeconds: 60 } });
+
+      // Two minutes on, messages flow again (that hit sweeps the rows of windows that are over)...
+      clock.advance(2 * MINUTE);
+      await expect(send('Three, again')).resolves.toMatchObject({ text: 'Three, again' });
+      // ...while the account's sign-in counter still holds, 13 minutes from its end.
+      expect(await failure(login(account.password))).toMatchObject({ code: 'TOO_MANY_REQUESTS', cause: { retryAfterSeconds: 13 * 60 } });
+    });
+  });
+
   describe('the current password', () => {
     const rateLimits = { passwordCheck: { max: 3, windowMs: 15 * MINUTE } };
     const newPassword = 'a brand new secret';

@@ -24,6 +24,8 @@ export interface RateLimits {
   uploads: Limit;
   /** Per signed-in user: new listings. */
   listings: Limit;
+  /** Per signed-in user: chat messages sent. */
+  messages: Limit;
 }
 
 export const defaultRateLimits: RateLimits = {
@@ -32,6 +34,8 @@ export const defaultRateLimits: RateLimits = {
   passwordCheck: { max: 10, windowMs: 15 * 60_000 },
   uploads: { max: 120, windowMs: 60 * 60_000 },
   listings: { max: 30, windowMs: 60 * 60_000 },
+  // A lively conversation stays far below one a second; a script sending to everyone does not.
+  messages: { max: 60, windowMs: 60_000 },
 };
 
 const CLEANUP_EVERY_MS = 60_000;

@@ -56,3 +56,8 @@ export async function resolveSession(prisma: PrismaClient, token: string, at: Da
   await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expiresAt } });
   return { ...session, expiresAt, refreshed: true };
 }
+
+/** Whether a session still exists and has not expired: a long-lived stream checks its own now and then. */
+export async function isSessionLive(prisma: PrismaClient, id: string, at: Date): Promise<boolean> {
+  return (await prisma.session.count({ where: { id, expiresAt: { gt: at } } })) > 0;
+}

@@ -6,6 +6,7 @@ import { fieldError } from '../auth/errors.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { hit, reset } from '../auth/rate-limit.js';
 import { createSession, sessionUserSelect } from '../auth/session.js';
+import { notifyUsers } from '../chat/notify.js';
 import type { Context } from '../context.js';
 import { loginInput, registerInput } from '../schemas/index.js';
 import { publicProcedure, router } from '../trpc.js';
@@ -90,6 +91,8 @@ export const authRouter = router({
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionId) await ctx.prisma.session.deleteMany({ where: { id: ctx.sessionId } });
+    // The session's chat streams check it when woken, and end.
+    if (ctx.user) await notifyUsers(ctx.prisma, [ctx.user.id]);
     clearSessionCookie(ctx);
     return { signedOut: true };
   }),

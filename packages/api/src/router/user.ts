@@ -5,6 +5,8 @@ import { fieldError } from '../auth/errors.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { hit, reset } from '../auth/rate-limit.js';
 import { sessionUserSelect } from '../auth/session.js';
+import { lockRecipients } from '../chat/events.js';
+import { notifyUsers } from '../chat/notify.js';
 import type { Context } from '../context.js';
 import {
   changePasswordInput,
@@ -57,12 +59,19 @@ export const userRouter = router({
       ctx.prisma.user.update({ where: { id: ctx.user.id }, data: { passwordHash }, select: { id: true } }),
       ctx.prisma.session.deleteMany({ where: { userId: ctx.user.id, id: { not: ctx.sessionId } } }),
     ]);
+    // Their chat streams check their sessions when woken: those of the ended ones end.
+    await notifyUsers(ctx.prisma, [ctx.user.id]);
     return { otherSessionsEnded: ended.count };
   }),
 
   delete: protectedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
     await assertPassword(ctx, input.password, 'password');
     const released = await ctx.prisma.$transaction(async (tx) => {
+      // Sends and read receipts lock both members of their chat: this waits for those under way
+      // to this user, and those that follow find the member gone rather than write to a vanished account.
+      await lockRecipients(tx, [ctx.user.id]);
+      // Their chat streams end once this commits (they find their session gone).
+      await notifyUsers(tx, [ctx.user.id]);
       const uploads = await tx.upload.findMany({ where: { userId: ctx.user.id }, select: { id: true } });
       // Cascades (schema.prisma) remove the sessions, posts, saves and chat memberships.
       await tx.user.delete({ where: { id: ctx.user.id } });

@@ -1,0 +1,98 @@
+import type { Prisma, PrismaClient } from '@estate/db';
+import { z } from 'zod';
+import { notifyUsers } from './notify.js';
+
+// A user's chat events: rows of ChatEvent, written in the transaction that makes the change,
+// read back by id. Their ids are the SSE event ids, so each recipient's ids must become visible
+// in increasing order: a stream that has sent id 11 never reads below it again, and would skip
+// an id 10 committed after 11. Every transaction that writes events first takes a lock per
+// recipient, so a recipient's events are numbered and committed one transaction at a time.
+
+const instant = z.codec(z.iso.datetime(), z.date(), {
+  decode: (text) => new Date(text),
+  encode: (date) => date.toISOString(),
+});
+
+/** A message as chat.messages lists it and a `message` event carries it. */
+export const messageSelect = { id: true, text: true, senderId: true, createdAt: true } satisfies Prisma.MessageSelect;
+const messageShape = z.object({ id: z.uuid(), text: z.string(), senderId: z.uuid().nullable(), createdAt: instant });
+
+export const chatEvent = z.discriminatedUnion('kind', [
+  /** A new message in one of my chats (mine too, for my other pages). */
+  z.object({ kind: z.literal('message'), chatId: z.uuid(), message: messageShape }),
+  /** `userId` has read `chatId` up to `seenAt` (the other member's receipt, or my own from another page). */
+  z.object({ kind: z.literal('read'), chatId: z.uuid(), userId: z.uuid(), seenAt: instant }),
+  /** How many of my chats have unread messages now. */
+  z.object({ kind: z.literal('unread'), count: z.number().int().min(0) }),
+]);
+
+export type ChatEvent = z.output<typeof chatEvent>;
+
+/** Advisory lock namespace ("evnt" in ASCII) of the per-recipient locks. */
+const RECIPIENT_LOCKS = 0x65766e74;
+
+/** A uuid's last 32 bits (random in uuid v7). Two users may share a key: they then wait for each other, nothing worse. */
+const lockKey = (userId: string) => Number.parseInt(userId.slice(-8), 16) | 0;
+
+/**
+ * Takes the recipient locks of `userIds` until the transaction ends, in key order, so two
+ * transactions locking the same recipients cannot deadlock. Sends and read receipts in one
+ * chat lock both members, which also puts them in one order.
+ */
+export async function lockRecipients(tx: Prisma.TransactionClient, userIds: readonly string[]): Promise<void> {
+  const keys = [...new Set(userIds.map(lockKey))].sort((a, b) => a - b);
+  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECIPIENT_LOCKS}::int, ${key}::int)`;
+}
+
+export interface Delivery {
+  userId: string;
+  event: ChatEvent;
+}
+
+/** Writes the events (the recipients locked by `lockRecipients`) and wakes their streams once committed. */
+export async function recordEvents(tx: Prisma.TransactionClient, now: Date, deliveries: readonly Delivery[]): Promise<void> {
+  await tx.chatEvent.createMany({
+    data: deliveries.map(({ userId, event }) => {
+      const { kind, ...payload } = chatEvent.encode(event);
+      return { userId, kind, payload, createdAt: now };
+    }),
+  });
+  await notifyUsers(
+    tx,
+    deliveries.map((delivery) => delivery.userId),
+  );
+}
+
+const PAGE = 100;
+
+/** The user's next events after `afterId`, oldest first, at most a hundred. */
+export async function eventsAfter(prisma: PrismaClient, userId: string, afterId: bigint) {
+  const rows = await prisma.chatEvent.findMany({
+    where: { userId, id: { gt: afterId } },
+    orderBy: { id: 'asc' },
+    take: PAGE,
+    select: { id: true, kind: true, payload: true },
+  });
+  return {
+    events: rows.map((row) => ({ id: row.id, event: chatEvent.parse(Object.assign({}, row.payload, { kind: row.kind })) })),
+    more: rows.length === PAGE,
+  };
+}
+
+/** The id of the user's latest event (0 if none): where a new stream starts. */
+export async function latestEventId(prisma: PrismaClient, userId: string): Promise<bigint> {
+  const latest = await prisma.chatEvent.findFirst({ where: { userId }, orderBy: { id: 'desc' }, select: { id: true } });
+  return latest?.id ?? 0n;
+}
+
+/** How long events are kept: a stream that resumes later than this gets what is left. */
+const EVENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
+let lastPrune = 0;
+
+/** At most hourly per process, deletes the events older than the retention. */
+export async function pruneEvents(prisma: PrismaClient, now: Date): Promise<void> {
+  if (Math.abs(now.getTime() - lastPrune) < PRUNE_EVERY_MS) return;
+  lastPrune = now.getTime();
+  await prisma.chatEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - EVENT_RETENTION_MS) } } });
+}

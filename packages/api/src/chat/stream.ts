@@ -1,0 +1,53 @@
+import type { PrismaClient } from '@estate/db';
+import { TRPCError, tracked } from '@trpc/server';
+import { isSessionLive } from '../auth/session.js';
+import { type ChatEvent, eventsAfter, latestEventId } from './events.js';
+import { chatHub } from './hub.js';
+import { unreadChats } from './unread.js';
+
+/** A stream looks on its own this often: a safety net for a lost notification, and its session check. */
+const POLL_MS = 30_000;
+
+export interface StreamOptions {
+  prisma: PrismaClient;
+  userId: string;
+  sessionId: string;
+  now: () => Date;
+  /** The id of the last event the client has; null for a new stream. */
+  lastEventId: bigint | null;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * The user's chat events as they happen, each with its id. Resuming from `lastEventId` sends
+ * exactly the events after it, read from the database. A new stream starts with the current
+ * unread count, carrying the latest event's id: what a page loaded before it may have missed
+ * it should load again then. The stream ends when its session does (sign-out, a password
+ * changed elsewhere, expiry): checked on every wake-up.
+ */
+export async function* chatEvents({ prisma, userId, sessionId, now, lastEventId, signal }: StreamOptions) {
+  // Listening before the first read: a change committed after it wakes us, so none falls in between.
+  const wakeUps = await chatHub(prisma).wakeUps(userId, signal);
+  try {
+    let last = lastEventId;
+    if (last === null) {
+      last = await latestEventId(prisma, userId);
+      const current: ChatEvent = { kind: 'unread', count: await unreadChats(prisma, userId) };
+      yield tracked(String(last), current);
+    }
+    for (;;) {
+      const { events, more } = await eventsAfter(prisma, userId, last);
+      for (const { id, event } of events) {
+        last = id;
+        yield tracked(String(id), event);
+      }
+      if (more) continue;
+      if (!(await wakeUps.next(POLL_MS))) return;
+      if (!(await isSessionLive(prisma, sessionId, now()))) {
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' });
+      }
+    }
+  } finally {
+    wakeUps.close();
+  }
+}

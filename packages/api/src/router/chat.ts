@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { chatMembers } from '../chat/access.js';
+import { messageSelect } from '../chat/events.js';
+import { markRead } from '../chat/read.js';
+import { sendMessage } from '../chat/send.js';
+import { startChat } from '../chat/start.js';
+import { chatEvents } from '../chat/stream.js';
+import { chatListCursor, chatListPage, chatSummary } from '../chat/summaries.js';
+import { unreadChats } from '../chat/unread.js';
+import { afterCursor, newestFirst, newestPositionOf, pageInput, pageOf } from '../cursor.js';
+import { chatIdInput, chatSendInput, chatStartInput } from '../schemas/index.js';
+import { protectedProcedure, router } from '../trpc.js';
+
+const listInput = z
+  .object({ limit: z.number().int().min(1).max(50).default(24), cursor: chatListCursor.optional() })
+  .default({ limit: 24 });
+
+const messagesInput = z.object({ chatId: chatIdInput.shape.chatId, ...pageInput('messages', 30) });
+
+/** What httpSubscriptionLink adds when it reconnects (or an EventSource's Last-Event-ID header). */
+const eventsInput = z
+  .object({
+    lastEventId: z
+      .string()
+      .regex(/^\d{1,18}$/, 'Not an event id')
+      .transform((id) => BigInt(id))
+      .nullish(),
+  })
+  .optional();
+
+export const chatRouter = router({
+  /** The chat with a listing's lister (`postId`) or with a user (`userId`): theirs if there is one, else a new one. */
+  start: protectedProcedure.input(chatStartInput).mutation(async ({ ctx, input }) => {
+    const chatId = await startChat(ctx.prisma, ctx.user.id, input, ctx.now());
+    return chatSummary(ctx.prisma, ctx.user.id, chatId);
+  }),
+
+  /** My chats, the most recently active first. */
+  list: protectedProcedure.input(listInput).query(({ ctx, input }) => chatListPage(ctx.prisma, ctx.user.id, input)),
+
+  /** One chat of mine, as the list shows it. */
+  byId: protectedProcedure.input(chatIdInput).query(async ({ ctx, input }) => {
+    await chatMembers(ctx.prisma, input.chatId, ctx.user.id);
+    return chatSummary(ctx.prisma, ctx.user.id, input.chatId);
+  }),
+
+  /** A chat's messages, newest first; `nextCursor` pages to older ones. Reading marks nothing read. */
+  messages: protectedProcedure.input(messagesInput).query(async ({ ctx, input }) => {
+    await chatMembers(ctx.prisma, input.chatId, ctx.user.id);
+    const rows = await ctx.prisma.message.findMany({
+      where: { chatId: input.chatId, ...afterCursor(input.cursor) },
+      orderBy: [...newestFirst],
+      take: input.limit + 1,
+      select: messageSelect,
+    });
+    return pageOf('messages', rows, input.limit, newestPositionOf);
+  }),
+
+  send: protectedProcedure
+    .input(chatSendInput)
+    .mutation(({ ctx, input }) => sendMessage(ctx.prisma, ctx.user.id, input, ctx.now(), ctx.rateLimits.messages)),
+
+  markRead: protectedProcedure.input(chatIdInput).mutation(({ ctx, input }) => markRead(ctx.prisma, ctx.user.id, input.chatId, ctx.now())),
+
+  /** How many of my chats have unread messages. */
+  unreadCount: protectedProcedure.query(async ({ ctx }) => ({ count: await unreadChats(ctx.prisma, ctx.user.id) })),
+
+  /** My chat events over SSE: `message`, `read` and `unread`, each tracked by its id (see chat/stream.ts). */
+  events: protectedProcedure.input(eventsInput).subscription(({ ctx, input, signal }) =>
+    chatEvents({
+      prisma: ctx.prisma,
+      userId: ctx.user.id,
+      sessionId: ctx.sessionId,
+      now: ctx.now,
+      lastEventId: input?.lastEventId ?? null,
+      signal,
+    }),
+  ),
+});
