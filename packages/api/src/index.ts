@@ -5,6 +5,7 @@ export { RateLimited } from './auth/errors.js';
 export { isAllowedOrigin } from './auth/origin.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export { defaultRateLimits, hit, type Limit, type RateLimits } from './auth/rate-limit.js';
+export { createSession } from './auth/session.js';
 export { type Context, type CreateContextOptions, createContext, sessionFromCookie } from './context.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
 export { UPLOAD_SIZES, type UploadSize, uploadUrl } from './schemas/images.js';
