@@ -66,14 +66,15 @@ function demoImages(): Handler {
   };
 }
 
-/** The whole HTTP surface: /healthz, /trpc, uploads, demo images and the web app. */
-export function createApp({ prisma, config, storage, rateLimits }: AppOptions): Handler {
+/** The whole HTTP surface: /healthz, /trpc, uploads, demo images and the web app. `shutdown` ends its event streams. */
+export function createApp({ prisma, config, storage, rateLimits }: AppOptions, shutdown: AbortSignal): Handler {
   const trpc = createTrpcHandler({
     prisma,
     trustProxy: config.trustProxy,
     trustedOrigins: config.trustedOrigins,
     storage,
     ...(rateLimits && { rateLimits }),
+    shutdown,
   });
   const upload = uploadHandler({ prisma, storage, trustProxy: config.trustProxy, trustedOrigins: config.trustedOrigins, rateLimits });
   const uploaded = uploadedFiles(storage);

@@ -7,14 +7,16 @@ export interface RunningServer {
   /** http://host:port, with the port actually bound (PORT=0 picks a free one). */
   url: string;
   /**
-   * Graceful stop: refuse new connections, let in-flight requests finish (up to
-   * `timeoutMs`, then cut them), and resolve once every connection is gone.
+   * Graceful stop: refuse new connections, end event streams at once (their clients
+   * reconnect elsewhere and resume), let other in-flight requests finish (up to `timeoutMs`,
+   * then cut them), and resolve once every connection is gone.
    */
   close(timeoutMs: number): Promise<void>;
 }
 
 export async function startServer(options: AppOptions & { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(options);
+  const shutdown = new AbortController();
+  const app = createApp(options, shutdown.signal);
   const server = createServer((req, res) => void app(req, res));
   // Bounds how long a client may take to send a request, so a stalled one cannot hold a slot forever.
   server.requestTimeout = 30_000;
@@ -36,6 +38,7 @@ export async function startServer(options: AppOptions & { port: number; host: st
     url: `http://${host}:${port}`,
     close(timeoutMs) {
       closing ??= new Promise<void>((resolve) => {
+        shutdown.abort();
         const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
         // Keep-alive connections that are idle now, or become idle after their last response, are closed.
         const closeIdle = setInterval(() => server.closeIdleConnections(), 100);

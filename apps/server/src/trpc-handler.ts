@@ -32,23 +32,26 @@ function refuseBatch(req: IncomingMessage, res: ServerResponse, url: URL): boole
 
 /**
  * The request as a fetch Request, whose signal aborts when the client leaves before the
- * answer is complete. tRPC's own conversion aborts it when every response closes, finished or
- * not, which creates an AbortError per request (a measurable share of the server's time);
- * it is handed a stand-in response that closes only early.
+ * answer is complete, or on `abort()`. tRPC's own conversion aborts it when every response
+ * closes, finished or not, which creates an AbortError per request (a measurable share of the
+ * server's time); it is handed a stand-in response that closes only early.
  */
-function toRequest(req: IncomingMessage, res: ServerResponse): Request {
+function toRequest(req: IncomingMessage, res: ServerResponse): { request: Request; abort: () => void } {
   const closedEarly = new EventEmitter();
+  const abort = () => closedEarly.emit('close');
   res.once('close', () => {
-    if (!res.writableFinished) closedEarly.emit('close');
+    if (!res.writableFinished) abort();
   });
-  return incomingMessageToRequest(req, closedEarly as unknown as ServerResponse, { maxBodySize: MAX_BODY_BYTES });
+  return { request: incomingMessageToRequest(req, closedEarly as unknown as ServerResponse, { maxBodySize: MAX_BODY_BYTES }), abort };
 }
 
 /**
  * Writes a fetch Response to Node's response: a streamed one (SSE) as it comes, any other in
- * one write, with its length.
+ * one write, with its length. A stream ends when the server stops (`shutdown`): its
+ * subscription is aborted and the response ends without tRPC's "return" event, so the client
+ * reconnects (to another process, or to this one restarted) and resumes from its last event.
  */
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+async function writeResponse(res: ServerResponse, response: Response, shutdown: AbortSignal, abort: () => void): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = response.headers.getSetCookie();
@@ -63,7 +66,16 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
     res.end(body);
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
+  shutdown.addEventListener('abort', abort, { once: true });
+  if (shutdown.aborted) abort();
+  try {
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
+  } catch (error) {
+    // A client closing its stream (leaving the page) is how streams usually end, not a failure.
+    if (!res.destroyed || (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+  } finally {
+    shutdown.removeEventListener('abort', abort);
+  }
 }
 
 /**
@@ -76,10 +88,12 @@ export function createTrpcHandler(options: {
   trustedOrigins: readonly string[];
   storage: FileStorage;
   rateLimits?: Partial<RateLimits>;
+  /** Aborts when the server stops: open event streams end then. */
+  shutdown: AbortSignal;
 }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (refuseBatch(req, res, new URL(req.url ?? '/', 'http://estate'))) return;
-    const request = toRequest(req, res);
+    const { request, abort } = toRequest(req, res);
     const response = await fetchRequestHandler({
       endpoint: TRPC_ENDPOINT,
       req: request,
@@ -105,6 +119,6 @@ export function createTrpcHandler(options: {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
       },
     });
-    await writeResponse(res, response);
+    await writeResponse(res, response, options.shutdown, abort);
   };
 }

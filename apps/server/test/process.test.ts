@@ -1,35 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '@estate/db';
 import { describe, expect, it } from 'vitest';
 import { webFixture } from './fixtures.js';
+import { kill, startProcess } from './server-process.js';
+import { eventsUrl, openStream } from './sse.js';
+import { mutate } from './trpc-http.js';
 
 // The real entry point in its own process: configuration errors, start-up, signals.
-
-const serverDir = path.resolve(import.meta.dirname, '..');
-
-function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@estate/source', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  listening.catch(() => {}); // a test that expects the start to fail does not await it
-  return { child, listening, exited, output: () => output };
-}
 
 /** Starts a download and stops reading after the first chunk, so the response stays in flight. */
 function stalledDownload(url: string): Promise<{ resume(): Promise<{ status: number; bytes: number }> }> {
@@ -55,10 +35,6 @@ function stalledDownload(url: string): Promise<{ resume(): Promise<{ status: num
   });
 }
 
-function kill(child: ChildProcess) {
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
 describe('the server process', () => {
   it('refuses to start on invalid configuration, naming each problem', async () => {
     const { exited, output } = startProcess({
@@ -75,21 +51,31 @@ describe('the server process', () => {
     expect(output()).toMatch(/TRUSTED_ORIGINS\.0: each origin must be an http\(s\) URL/);
   });
 
-  it('migrates, seeds the demo on first start, serves, and on SIGTERM finishes in-flight requests before exiting', async () => {
+  it('migrates, seeds the demo on first start, serves, and on SIGTERM ends event streams at once and finishes other requests before exiting', async () => {
     const bigFile = 32 * 1024 * 1024;
     const server = startProcess({
       ESTATE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'estate-process-')),
       WEB_DIST_DIR: webFixture(bigFile),
       SEED_DEMO: '1',
       DEMO_POSTS: '20',
+      SHUTDOWN_TIMEOUT_MS: '60000',
     });
     try {
       const url = await server.listening;
       expect(server.output()).toMatch(/Seeded 20 listings/);
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
+      const login = await mutate(url, 'auth.login', { identifier: DEMO_EMAIL, password: DEMO_PASSWORD });
+      const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+      const events = await openStream(eventsUrl(url), { cookie });
+      await events.next(2); // connected, and the unread count
+
       const download = await stalledDownload(`${url}/assets/big.bin`);
       server.child.kill('SIGTERM');
+      // The stream ends within moments, not after the shutdown timeout, and without tRPC's
+      // "return" (which would tell the client not to reconnect).
+      const stream = await events.ended(2000);
+      expect(stream).toEqual({ ended: true, events: [] });
       await new Promise((resolve) => setTimeout(resolve, 300));
       // No new connections once stopping…
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
