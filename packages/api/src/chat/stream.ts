@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@estate/db';
-import { TRPCError, tracked } from '@trpc/server';
+import { TRPCError, type TrackedEnvelope, tracked } from '@trpc/server';
 import { isSessionLive } from '../auth/session.js';
 import { type ChatEvent, eventsAfter, latestEventId } from './events.js';
 import { chatHub } from './hub.js';
@@ -25,7 +25,14 @@ export interface StreamOptions {
  * it should load again then. The stream ends when its session does (sign-out, a password
  * changed elsewhere, expiry): checked on every wake-up.
  */
-export async function* chatEvents({ prisma, userId, sessionId, now, lastEventId, signal }: StreamOptions) {
+export async function* chatEvents({
+  prisma,
+  userId,
+  sessionId,
+  now,
+  lastEventId,
+  signal,
+}: StreamOptions): AsyncGenerator<TrackedEnvelope<ChatEvent>> {
   // Listening before the first read: a change committed after it wakes us, so none falls in between.
   const wakeUps = await chatHub(prisma).wakeUps(userId, signal);
   try {

@@ -1,3 +1,6 @@
+// Lets the declaration build name TrackedData, which chat.events' output type is made of and
+// which tRPC exports only from this entry point (otherwise TS2742 in the built types).
+import type {} from '@trpc/server/unstable-core-do-not-import';
 import { z } from 'zod';
 import { chatMembers } from '../chat/access.js';
 import { messageSelect } from '../chat/events.js';
