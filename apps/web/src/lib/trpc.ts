@@ -1,7 +1,7 @@
 import type { AppRouter } from '@estate/api';
 import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import { MutationCache, QueryClient } from '@tanstack/react-query';
-import { httpBatchLink, TRPCClientError } from '@trpc/client';
+import { httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact, getQueryKey } from '@trpc/react-query';
 import superjson from 'superjson';
 
@@ -34,13 +34,19 @@ export const queryClient: QueryClient = new QueryClient({
 
 export const trpcClient = trpc.createClient({
   links: [
-    // Not the streaming link: a streamed response has sent its headers before a procedure
-    // runs, so procedures that set cookies (sign-in, sign-out) need this one.
-    httpBatchLink({
-      url: '/trpc',
-      transformer: superjson,
-      maxItems: MAX_BATCH_CALLS,
-      fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      // Server-sent events: the browser's EventSource reconnects by itself, and the link asks
+      // again with the last event's id, so the server sends what was missed meanwhile.
+      true: httpSubscriptionLink({ url: '/trpc', transformer: superjson, eventSourceOptions: { withCredentials: true } }),
+      // Not the streaming link: a streamed response has sent its headers before a procedure
+      // runs, so procedures that set cookies (sign-in, sign-out) need this one.
+      false: httpBatchLink({
+        url: '/trpc',
+        transformer: superjson,
+        maxItems: MAX_BATCH_CALLS,
+        fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),
+      }),
     }),
   ],
 });
