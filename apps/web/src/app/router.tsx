@@ -51,6 +51,21 @@ export const router = createBrowserRouter([
                 path: routes.editListing,
                 lazy: { Component: async () => (await import('../features/listings/editor/EditListingPage')).EditListingPage },
               },
+              {
+                // The list stays on screen while conversations open beside it.
+                path: routes.messages,
+                lazy: { Component: async () => (await import('../features/chat/MessagesPage')).MessagesPage },
+                children: [
+                  {
+                    index: true,
+                    lazy: { Component: async () => (await import('../features/chat/ConversationPage')).NoConversationPage },
+                  },
+                  {
+                    path: routes.chat,
+                    lazy: { Component: async () => (await import('../features/chat/ConversationPage')).ConversationPage },
+                  },
+                ],
+              },
             ],
           },
           { path: '*', Component: NotFoundPage },

@@ -39,6 +39,8 @@ export const routes = {
   saved: '/saved',
   newListing: '/listings/new',
   editListing: '/posts/:id/edit',
+  messages: '/messages',
+  chat: '/messages/:chatId',
   login: '/login',
   register: '/register',
 } as const;
@@ -63,6 +65,10 @@ export const paths = {
   saved: () => routes.saved,
   newListing: () => routes.newListing,
   editListing: (id: string) => generatePath(routes.editListing, { id }),
+  /** The signed-in user's conversations. */
+  messages: () => routes.messages,
+  /** One conversation, beside the others on a wide screen. */
+  chat: (chatId: string) => generatePath(routes.chat, { chatId }),
   /** `next`: where to return after signing in. */
   login: (next: string = routes.home) => withNext(routes.login, next),
   register: (next: string = routes.home) => withNext(routes.register, next),

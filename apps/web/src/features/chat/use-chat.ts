@@ -1,0 +1,84 @@
+import { skipToken, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useSyncExternalStore } from 'react';
+import { trpc } from '../../lib/trpc';
+import { chatCache, chatListInput } from './chat-cache';
+
+/** The chat caches of the signed-in user `meId` (chat-cache.ts). */
+export function useChatCache(meId: string) {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  return useMemo(() => chatCache(utils, queryClient, meId), [utils, queryClient, meId]);
+}
+
+/** My chats, the most recently active first, a page at a time. */
+export function useChatList() {
+  return trpc.chat.list.useInfiniteQuery(chatListInput, { getNextPageParam: (page) => page.nextCursor });
+}
+
+/** One chat's summary (the other person, the listing, unread, read receipt); the list's copy shows until it answers. */
+export function useChat(chatId: string) {
+  const utils = trpc.useUtils();
+  return trpc.chat.byId.useQuery(
+    { chatId },
+    {
+      placeholderData: () =>
+        utils.chat.list
+          .getInfiniteData(chatListInput)
+          ?.pages.flatMap((page) => page.items)
+          .find((chat) => chat.id === chatId),
+    },
+  );
+}
+
+/** A chat's messages, newest page first; the next page is older. */
+export function useChatMessages(chatId: string) {
+  return trpc.chat.messages.useInfiniteQuery({ chatId }, { getNextPageParam: (page) => page.nextCursor });
+}
+
+/** Sends a message; it shows in the conversation and tops the list as soon as the server has it. */
+export function useSendMessage(meId: string) {
+  const utils = trpc.useUtils();
+  const cache = useChatCache(meId);
+  return trpc.chat.send.useMutation({
+    onSuccess(message, { chatId }) {
+      cache.addMessage(chatId, message);
+    },
+    onError(error, { chatId }) {
+      // The other person deleted their account meanwhile: the conversation says so.
+      if (error.data?.code === 'PRECONDITION_FAILED' || error.data?.code === 'FORBIDDEN') {
+        void utils.chat.byId.invalidate({ chatId });
+        void utils.chat.list.invalidate();
+      }
+    },
+  });
+}
+
+/** Marks a chat read for me (only me): the list, the conversation and the header's count follow. */
+export function useMarkRead(meId: string) {
+  const cache = useChatCache(meId);
+  return trpc.chat.markRead.useMutation({
+    onSuccess({ seenAt }, { chatId }) {
+      // The other pages, and the header's count, learn it from the live events.
+      if (seenAt) cache.markSeen(chatId, meId, seenAt);
+    },
+  });
+}
+
+/**
+ * How many of my chats have unread messages (the header's badge). The live events bring it:
+ * a new event stream starts with the count, and each change sends the new one. So it is never
+ * fetched on its own (which would cost every page load a request).
+ */
+export function useUnreadChats() {
+  return trpc.chat.unreadCount.useQuery(skipToken);
+}
+
+function subscribeToVisibility(onChange: () => void) {
+  document.addEventListener('visibilitychange', onChange);
+  return () => document.removeEventListener('visibilitychange', onChange);
+}
+
+/** Whether the page is on screen (its tab shown, the window not minimised). */
+export function useDocumentVisible(): boolean {
+  return useSyncExternalStore(subscribeToVisibility, () => document.visibilityState === 'visible');
+}
