@@ -1,4 +1,6 @@
 import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { ChatEvents } from '../features/chat/use-chat-events';
+import { useMe } from '../hooks/use-session';
 import { paths } from '../lib/paths';
 import styles from './Layout.module.css';
 import { PageNotice } from './PageNotice';
@@ -8,8 +10,11 @@ import { UserMenu } from './UserMenu';
 export function Layout() {
   // Pages load their code on first visit: until it arrives, the old page stays and this bar runs.
   const loading = useNavigation().state === 'loading';
+  const me = useMe();
   return (
     <div className={styles.layout}>
+      {/* Live chat news for every page while someone is signed in: the header's badge, the list, an open conversation. */}
+      {me.data && <ChatEvents key={me.data.id} meId={me.data.id} />}
       {loading && <div className={styles.progress} role="progressbar" aria-label="Loading the page" />}
       <a className="skip-link" href="#main">
         Skip to content

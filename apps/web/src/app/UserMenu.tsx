@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { Avatar } from '../components/ui/Avatar';
 import { buttonClass } from '../components/ui/button';
+import { useUnreadChats } from '../features/chat/use-chat';
 import { useNextPath } from '../hooks/use-next-path';
 import { type Me, useMe, useSignOut } from '../hooks/use-session';
 import { cx } from '../lib/class-names';
@@ -33,9 +34,10 @@ export function UserMenu() {
           My listings
         </NavLink>
       </nav>
+      <MessagesLink />
       <Link to={paths.account()} className={styles.me} title="Account settings">
         <Avatar username={me.data.username} src={me.data.avatar} size="small" />
-        <span className={`visually-hidden-narrow ${styles.name}`}>{me.data.username}</span>
+        <span className={styles.name}>{me.data.username}</span>
       </Link>
       <button type="button" className={cx(styles.link, styles.signOut, styles.wide)} onClick={signOut} disabled={logout.isPending}>
         {logout.isPending ? 'Signing out…' : 'Sign out'}
@@ -47,6 +49,24 @@ export function UserMenu() {
         </p>
       )}
     </div>
+  );
+}
+
+/** Messages, with how many conversations have unread messages: live, as the chat events come in. */
+function MessagesLink() {
+  const unread = useUnreadChats();
+  const count = unread.data?.count ?? 0;
+  const label = count === 0 ? 'Messages' : `Messages, ${count} unread conversation${count === 1 ? '' : 's'}`;
+  return (
+    <NavLink to={paths.messages()} className={cx(styles.link, styles.messages)} aria-label={label}>
+      <span className={styles.icon}>
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+          <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" />
+        </svg>
+        {count > 0 && <span className={styles.badge}>{count > 99 ? '99+' : count}</span>}
+      </span>
+      <span className={styles.messagesText}>Messages</span>
+    </NavLink>
   );
 }
 
@@ -101,7 +121,7 @@ function CompactMenu({ me, onSignOut, signingOut }: CompactMenuProps) {
         <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
           <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
-        Menu
+        <span className={styles.menuText}>Menu</span>
       </button>
       {open && (
         <nav id={panelId} aria-label="Your account" className={styles.panel}>
