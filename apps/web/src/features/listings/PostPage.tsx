@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
 import { buttonClass } from '../../components/ui/button';
 import { MapSlot } from '../../components/ui/MapSlot';
+import { MessageOwnerButton } from '../../components/ui/MessageOwnerButton';
 import { QueryState } from '../../components/ui/QueryState';
 import { SaveButton } from '../../components/ui/SaveButton';
 import { Skeleton } from '../../components/ui/Skeleton';
@@ -75,6 +76,7 @@ function PostView({ post }: { post: Post }) {
               </p>
             </div>
           </div>
+          {!post.isMine && <MessageOwnerButton postId={post.id} />}
           <p className={styles.listed}>Listed on {formatDate(post.createdAt)}</p>
         </aside>
         <div className={styles.details}>
