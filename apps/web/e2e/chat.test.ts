@@ -1,0 +1,220 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser, hasBrowser, newPage } from './harness.js';
+
+// Two people, each in a browser of their own: a buyer writes to a lister from the listing's
+// page, and each sees the other's messages, the unread badge and the read receipt arrive live,
+// without reloading. Then the lister deletes their account and the conversation closes.
+
+/** Chrome logs every 4xx response to the console; the journey expects exactly the refusals it provokes. */
+const REFUSED_412 = 'Failed to load resource: the server responded with a status of 412 (Precondition Failed)';
+
+function onPath(page: Page, test: (pathname: string) => boolean) {
+  return page.waitForURL((url) => test(url.pathname));
+}
+
+async function register(page: Page, username: string, password: string) {
+  const form = page.getByRole('form', { name: 'Create your account' });
+  await form.getByLabel('Email').fill(`${username}@example.com`);
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('banner').getByRole('link', { name: username, exact: true }).waitFor();
+}
+
+/** Calls a procedure as the page's signed-in user, as the app itself would (same origin, its cookie). */
+async function call<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const body = await page.evaluate(
+    async ({ procedure, input }) => {
+      const response = await fetch(`/trpc/${procedure}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ json: input }),
+      });
+      return { status: response.status, json: (await response.json()) as unknown };
+    },
+    { procedure, input },
+  );
+  if (body.status !== 200) throw new Error(`${procedure} answered ${body.status}: ${JSON.stringify(body.json)}`);
+  return (body.json as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** The header's Messages link, named with the unread count when there is one. */
+function messagesLink(page: Page, unread: number) {
+  const name = unread === 0 ? 'Messages' : `Messages, ${unread} unread conversation${unread === 1 ? '' : 's'}`;
+  return page.getByRole('banner').getByRole('link', { name, exact: true });
+}
+
+describe.runIf(hasBrowser)('chat in a browser', () => {
+  const env = appInBrowser();
+
+  it('messages a lister from a listing and both see messages, unread counts and receipts live', async () => {
+    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const buyer = { name: `buyer_${run}`, password: 'a long buyer password' };
+    const owner = { name: `owner_${run}`, password: 'a long owner password' };
+    const title = `Sunny loft ${run}`;
+    const a = await newPage(env.browser, env.app.url);
+    const b = await newPage(env.browser, env.app.url);
+
+    // The lister registers and lists a home (through the API, with a demo picture).
+    await b.page.goto('/register');
+    await register(b.page, owner.name, owner.password);
+    const post = await call<{ id: string }>(b.page, 'post.create', {
+      title,
+      price: 2400,
+      images: ['/images/demo/apartment-1.svg'],
+      address: '5 Harbour Road',
+      city: 'Portland',
+      bedroom: 2,
+      bathroom: 1,
+      latitude: 45.52,
+      longitude: -122.68,
+      type: 'rent',
+      property: 'apartment',
+      detail: { desc: 'Light from three sides.' },
+    });
+    // …and waits on the messages page, with nothing there yet.
+    await b.page.getByRole('banner').getByRole('link', { name: 'Messages' }).click();
+    await onPath(b.page, (pathname) => pathname === '/messages');
+    await b.page.getByRole('heading', { name: 'No conversations yet' }).waitFor();
+    await messagesLink(b.page, 0).waitFor();
+
+    // A visitor who is not signed in is sent to sign in (here: register), and comes back to the listing.
+    await a.page.goto(`/posts/${post.id}`);
+    await a.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await a.page.getByRole('button', { name: 'Message the owner' }).click();
+    await a.page.waitForURL((url) => url.pathname === '/login' && url.search === `?next=/posts/${post.id}`);
+    await a.page.getByRole('link', { name: 'Create an account' }).click();
+    await register(a.page, buyer.name, buyer.password);
+    await onPath(a.page, (pathname) => pathname === `/posts/${post.id}`);
+
+    // The buyer opens the conversation and writes two lines (Shift+Enter), sent with Enter.
+    await a.page.getByRole('button', { name: 'Message the owner' }).click();
+    await onPath(a.page, (pathname) => /^\/messages\/[0-9a-f-]{36}$/.test(pathname));
+    const chatPath = new URL(a.page.url()).pathname;
+    const aConversation = a.page.getByRole('region', { name: owner.name });
+    await aConversation.getByRole('link', { name: title }).waitFor();
+    const aLog = a.page.getByRole('log', { name: `Messages with ${owner.name}` });
+    await aLog.getByText('No messages yet.').waitFor();
+    const aBox = a.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${owner.name}`);
+    await aBox.fill('Hello! Is the loft still available?');
+    await aBox.press('Shift+Enter');
+    await aBox.pressSequentially('Could I see it on Saturday?');
+    await aBox.press('Enter');
+    const first = aLog.getByRole('listitem').filter({ hasText: 'Could I see it on Saturday?' });
+    await first.waitFor();
+    // As shown: the line break is kept on screen (white-space: pre-wrap), not only in the text.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what this checks.
+    expect(await first.getByRole('paragraph').innerText()).toBe('Hello! Is the loft still available?\nCould I see it on Saturday?');
+    expect(await aBox.inputValue()).toBe('');
+    // An empty Enter sends nothing.
+    await aBox.press('Enter');
+
+    // The lister's badge and list follow without a reload.
+    await messagesLink(b.page, 1).waitFor();
+    const bList = b.page.getByRole('navigation', { name: 'Conversations' });
+    const bItem = bList.getByRole('link', { name: new RegExp(`^${buyer.name}`) });
+    await bItem.getByText('Could I see it on Saturday?').waitFor();
+    expect(await bItem.textContent()).toContain('1 unread message');
+    // Nothing is read until the lister opens it: the buyer sees no receipt yet.
+    expect(await aLog.getByText('Seen', { exact: true }).count()).toBe(0);
+
+    await bItem.click();
+    await onPath(b.page, (pathname) => pathname === chatPath);
+    const bLog = b.page.getByRole('log', { name: `Messages with ${buyer.name}` });
+    await bLog.getByText('Could I see it on Saturday?').waitFor();
+    await messagesLink(b.page, 0).waitFor();
+    await expect.poll(() => bItem.textContent()).not.toContain('unread');
+    // The receipt reaches the buyer.
+    await aLog.getByText('Seen', { exact: true }).waitFor();
+
+    // The lister replies; the buyer, with the conversation open, reads it at once: no badge.
+    const bBox = b.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${buyer.name}`);
+    await bBox.fill('Yes, it is. Saturday at 10?');
+    await b.page.getByRole('button', { name: 'Send' }).click();
+    await bLog.getByText('Yes, it is. Saturday at 10?').waitFor();
+    await aLog.getByText('Yes, it is. Saturday at 10?').waitFor();
+    await bLog.getByText('Seen', { exact: true }).waitFor();
+    await messagesLink(a.page, 0).waitFor();
+
+    // Away from the conversation, the buyer's badge counts a new message until they open it.
+    await a.page.getByRole('banner').getByRole('link', { name: 'Estate' }).click();
+    await onPath(a.page, (pathname) => pathname === '/');
+    await bBox.fill('Bring ID for the viewing, please.');
+    await bBox.press('Enter');
+    await bLog.getByText('Bring ID for the viewing, please.').waitFor();
+    await messagesLink(a.page, 1).click();
+    await onPath(a.page, (pathname) => pathname === '/messages');
+    const aItem = a.page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: new RegExp(`^${owner.name}`) });
+    await aItem.getByText('Bring ID for the viewing, please.').waitFor();
+    expect(await aItem.textContent()).toContain('1 unread message');
+    // The list alone reads nothing.
+    await messagesLink(a.page, 1).waitFor();
+    await aItem.click();
+    await aLog.getByText('Bring ID for the viewing, please.').waitFor();
+    await messagesLink(a.page, 0).waitFor();
+    await expect.poll(() => aItem.textContent()).not.toContain('unread');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+
+    // The lister deletes their account: the buyer's next message is refused, and the conversation says why.
+    await call(b.page, 'user.delete', { password: owner.password });
+    await b.page.close();
+    await aBox.fill('See you then!');
+    await aBox.press('Enter');
+    await a.page.getByRole('alert').getByText('deleted their account').waitFor();
+    await a.page.getByText('The other person deleted their account: you can read this conversation, but no longer reply.').waitFor();
+    // Named for the account that is no more.
+    expect(await a.page.getByRole('form', { name: 'Send a message' }).getByLabel('Message to Deleted account').isDisabled()).toBe(true);
+    // What they wrote stays.
+    await a.page.getByRole('log', { name: 'Messages with Deleted account' }).getByText('Bring ID for the viewing, please.').waitFor();
+    expect(a.errors).toEqual([REFUSED_412]);
+  });
+
+  it('loads older messages when the conversation is scrolled up, keeping the messages in view in place', async () => {
+    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const writer = `writer_${run}`;
+    const reader = `reader_${run}`;
+    const a = await newPage(env.browser, env.app.url);
+    const b = await newPage(env.browser, env.app.url);
+    await a.page.goto('/register');
+    await register(a.page, reader, 'a long reader password');
+    await b.page.goto('/register');
+    await register(b.page, writer, 'a long writer password');
+
+    // The writer starts a chat with the reader (by the reader's id) and sends 45 numbered messages.
+    const profile = await a.page.evaluate(async () => {
+      const response = await fetch('/trpc/auth.me');
+      return ((await response.json()) as { result: { data: { json: { id: string } } } }).result.data.json;
+    });
+    const chat = await call<{ id: string }>(b.page, 'chat.start', { userId: profile.id });
+    for (let i = 1; i <= 45; i++) await call(b.page, 'chat.send', { chatId: chat.id, text: `Note number ${i}` });
+
+    await messagesLink(a.page, 1).click();
+    await a.page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('link', { name: new RegExp(`^${writer}`) })
+      .click();
+    const log = a.page.getByRole('log', { name: `Messages with ${writer}` });
+    // It opens at the newest message; the first page holds the newest 30.
+    const newest = log.getByText('Note number 45', { exact: true });
+    await newest.waitFor();
+    await expect.poll(() => newest.isVisible()).toBe(true);
+    expect(await log.getByText('Note number 1', { exact: true }).count()).toBe(0);
+    await messagesLink(a.page, 0).waitFor();
+
+    // Scrolled to the top, the older messages load above, and the message that was at the top stays in view.
+    const oldestShown = log.getByText('Note number 16', { exact: true });
+    await log.evaluate((element) => element.scrollTo({ top: 0 }));
+    await log.getByText('Note number 1', { exact: true }).waitFor();
+    await log.getByText('The start of your conversation with', { exact: false }).waitFor();
+    const [logBox, keptBox] = await Promise.all([log.boundingBox(), oldestShown.boundingBox()]);
+    expect(logBox && keptBox).toBeTruthy();
+    if (logBox && keptBox) {
+      expect(keptBox.y).toBeGreaterThanOrEqual(logBox.y);
+      expect(keptBox.y + keptBox.height).toBeLessThanOrEqual(logBox.y + logBox.height);
+    }
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+});
