@@ -14,7 +14,11 @@ const count = new Intl.NumberFormat('en-US');
 
 /** Why the server did not take the message, for people. */
 function sendError(error: ApiError): string {
-  if (error.data?.code === 'TOO_MANY_REQUESTS') return 'You are sending messages too quickly. Wait a minute, then send it again.';
+  if (error.data?.code === 'TOO_MANY_REQUESTS') {
+    const seconds = error.data.retryAfterSeconds;
+    const wait = seconds ? (seconds === 1 ? '1 second' : `${seconds} seconds`) : 'a minute';
+    return `You are sending messages too quickly. Wait ${wait}, then send it again.`;
+  }
   const fieldError = error.data?.zodError?.fieldErrors.text?.[0];
   return `Could not send your message. ${fieldError ?? errorMessage(error)}`;
 }
