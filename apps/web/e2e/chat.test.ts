@@ -171,7 +171,7 @@ describe.runIf(hasBrowser)('chat in a browser', () => {
     expect(a.errors).toEqual([REFUSED_412]);
   });
 
-  it('loads older messages when the conversation is scrolled up, keeping the messages in view in place', async () => {
+  it('loads older messages when the conversation is scrolled up, keeping the messages in view in place, and says when to wait', async () => {
     const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const writer = `writer_${run}`;
     const reader = `reader_${run}`;
@@ -215,6 +215,19 @@ describe.runIf(hasBrowser)('chat in a browser', () => {
       expect(keptBox.y + keptBox.height).toBeLessThanOrEqual(logBox.y + logBox.height);
     }
     expect(a.errors).toEqual([]);
-    expect(b.errors).toEqual([]);
+
+    // The writer reaches the limit (60 a minute): the composer says to wait, and keeps the text.
+    for (let i = 46; i <= 60; i++) await call(b.page, 'chat.send', { chatId: chat.id, text: `Note number ${i}` });
+    await log.getByText('Note number 60', { exact: true }).waitFor();
+    await b.page.goto(`/messages/${chat.id}`);
+    const box = b.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${reader}`);
+    await box.fill('One more thing');
+    await box.press('Enter');
+    await b.page
+      .getByRole('alert')
+      .getByText(/^You are sending messages too quickly\. Wait \d+ seconds?, then send it again\.$/)
+      .waitFor();
+    expect(await box.inputValue()).toBe('One more thing');
+    expect(b.errors).toEqual(['Failed to load resource: the server responded with a status of 429 (Too Many Requests)']);
   });
 });
