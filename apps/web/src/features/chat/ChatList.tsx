@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
 import { buttonClass } from '../../components/ui/button';
-import { ErrorPanel } from '../../components/ui/ErrorPanel';
+import { QueryState } from '../../components/ui/QueryState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { useSignedInUser } from '../../hooks/use-session';
 import { errorMessage } from '../../lib/api-error';
@@ -16,78 +16,70 @@ import { useChatList } from './use-chat';
 export function ChatList({ activeId }: { activeId: string | null }) {
   const chats = useChatList();
   const me = useSignedInUser();
-
-  if (!chats.data) {
-    if (chats.error) {
-      return (
-        <div className={styles.state}>
-          <ErrorPanel
-            title="Could not load your conversations"
-            error={chats.error}
-            onRetry={() => chats.refetch()}
-            retrying={chats.isFetching}
-          />
-        </div>
-      );
-    }
-    return (
-      <div aria-busy="true">
-        <p className="visually-hidden" role="status">
-          Loading your conversations…
-        </p>
-        {[0, 1, 2, 3].map((i) => (
-          <div key={i} className={styles.skeleton}>
-            <Skeleton className={styles.skeletonAvatar} />
-            <div>
-              <Skeleton line="medium" />
-              <Skeleton line="full" />
-            </div>
-          </div>
-        ))}
-      </div>
-    );
-  }
-
-  const items = chats.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) {
-    return (
-      <div className={cx(styles.state, styles.empty)}>
-        <h2>No conversations yet</h2>
-        <p>Found a home you like? Press “Message the owner” on its page, and your conversation shows up here.</p>
-        <Link className={buttonClass({ variant: 'primary', small: true })} to={paths.search()}>
-          Browse listings
-        </Link>
-      </div>
-    );
-  }
-
   return (
-    <>
-      <ul className={styles.list}>
-        {items.map((chat) => (
-          <li key={chat.id}>
-            <ChatItem chat={chat} active={chat.id === activeId} meId={me.id} />
-          </li>
-        ))}
-      </ul>
-      {chats.hasNextPage && (
-        <div className={styles.more}>
-          {chats.isFetchNextPageError && chats.error && (
-            <p className={styles.error} role="alert">
-              Could not load more conversations. {errorMessage(chats.error)}
-            </p>
-          )}
-          <button
-            type="button"
-            className={buttonClass({ small: true })}
-            onClick={() => chats.fetchNextPage()}
-            disabled={chats.isFetchingNextPage}
-          >
-            {chats.isFetchingNextPage ? 'Loading…' : 'Show older conversations'}
-          </button>
+    <QueryState query={chats} pending={<ChatListSkeleton />} errorTitle="Could not load your conversations">
+      {(data) => {
+        const items = data.pages.flatMap((page) => page.items);
+        if (items.length === 0) {
+          return (
+            <div className={cx(styles.state, styles.empty)}>
+              <h2>No conversations yet</h2>
+              <p>Found a home you like? Press “Message the owner” on its page, and your conversation shows up here.</p>
+              <Link className={buttonClass({ variant: 'primary', small: true })} to={paths.search()}>
+                Browse listings
+              </Link>
+            </div>
+          );
+        }
+        return (
+          <>
+            <ul className={styles.list}>
+              {items.map((chat) => (
+                <li key={chat.id}>
+                  <ChatItem chat={chat} active={chat.id === activeId} meId={me.id} />
+                </li>
+              ))}
+            </ul>
+            {chats.hasNextPage && (
+              <div className={styles.more}>
+                {chats.isFetchNextPageError && chats.error && (
+                  <p className={styles.error} role="alert">
+                    Could not load more conversations. {errorMessage(chats.error)}
+                  </p>
+                )}
+                <button
+                  type="button"
+                  className={buttonClass({ small: true })}
+                  onClick={() => chats.fetchNextPage()}
+                  disabled={chats.isFetchingNextPage}
+                >
+                  {chats.isFetchingNextPage ? 'Loading…' : 'Show older conversations'}
+                </button>
+              </div>
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function ChatListSkeleton() {
+  return (
+    <div aria-busy="true">
+      <p className="visually-hidden" role="status">
+        Loading your conversations…
+      </p>
+      {[0, 1, 2, 3].map((i) => (
+        <div key={i} className={styles.skeleton}>
+          <Skeleton className={styles.skeletonAvatar} />
+          <div>
+            <Skeleton line="medium" />
+            <Skeleton line="full" />
+          </div>
         </div>
-      )}
-    </>
+      ))}
+    </div>
   );
 }
 

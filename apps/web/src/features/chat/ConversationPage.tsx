@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { Avatar } from '../../components/ui/Avatar';
 import { buttonClass } from '../../components/ui/button';
-import { ErrorPanel } from '../../components/ui/ErrorPanel';
+import { QueryState } from '../../components/ui/QueryState';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { useSignedInUser } from '../../hooks/use-session';
@@ -24,31 +24,18 @@ function isMissing(error: ApiError): boolean {
 export function ConversationPage() {
   const { chatId = '' } = useParams();
   const chat = useChat(chatId);
-
-  if (chat.data) return <Conversation key={chatId} chat={chat.data} />;
-  if (chat.error && isMissing(chat.error)) {
+  if (!chat.data && chat.error && isMissing(chat.error)) {
     return (
       <PaneMessage title="Conversation not found">
         <p>It does not exist, or it is not one of yours.</p>
       </PaneMessage>
     );
   }
-  if (chat.error) {
-    return (
-      <div className={styles.pane}>
-        <BackLink />
-        <div className={styles.state}>
-          <ErrorPanel
-            title="Could not load this conversation"
-            error={chat.error}
-            onRetry={() => chat.refetch()}
-            retrying={chat.isFetching}
-          />
-        </div>
-      </div>
-    );
-  }
-  return <ConversationSkeleton />;
+  return (
+    <QueryState query={chat} pending={<ConversationSkeleton />} errorTitle="Could not load this conversation">
+      {(data) => <Conversation key={chatId} chat={data} />}
+    </QueryState>
+  );
 }
 
 /** The index of /messages on a wide screen, beside the list. */
