@@ -13,7 +13,7 @@ import { Composer } from './Composer';
 import styles from './ConversationPage.module.css';
 import { type ChatSummary, setViewingChat } from './chat-cache';
 import { MessageLog } from './MessageLog';
-import { useChat, useChatList, useChatMessages, useDocumentVisible, useMarkRead } from './use-chat';
+import { useChat, useChatList, useChatMessages, useDocumentVisible, useKeepFocus, useMarkRead } from './use-chat';
 
 /** A chat that is not there, or not ours: the same answer, so nothing tells them apart. */
 function isMissing(error: ApiError): boolean {
@@ -55,6 +55,9 @@ function Conversation({ chat }: { chat: ChatSummary }) {
   const messages = useChatMessages(chat.id);
   const name = chat.otherUser?.username ?? 'Deleted account';
   const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from the list on a phone, where the list is gone now: the keyboard starts here.
+  useKeepFocus(heading, chat.id);
   usePageTitle(chat.otherUser ? `Messages with ${name}` : 'Messages');
 
   const newestIncoming = useMemo(() => {
@@ -69,7 +72,7 @@ function Conversation({ chat }: { chat: ChatSummary }) {
         <BackLink />
         <Avatar username={chat.otherUser?.username ?? '?'} src={chat.otherUser?.avatar ?? null} size="small" />
         <div className={styles.who}>
-          <h2 id={titleId} className={styles.name}>
+          <h2 ref={heading} id={titleId} className={styles.name} tabIndex={-1}>
             {chat.otherUser ? (
               <Link to={paths.profile(chat.otherUser.username)}>{name}</Link>
             ) : (

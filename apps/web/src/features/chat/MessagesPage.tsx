@@ -1,7 +1,9 @@
+import { useRef } from 'react';
 import { Outlet, useParams } from 'react-router';
 import { cx } from '../../lib/class-names';
 import { ChatList } from './ChatList';
 import styles from './MessagesPage.module.css';
+import { useKeepFocus } from './use-chat';
 
 /**
  * The signed-in user's conversations: the list beside the open one on a wide screen; on a
@@ -9,9 +11,14 @@ import styles from './MessagesPage.module.css';
  */
 export function MessagesPage() {
   const { chatId } = useParams();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Back on the list from a conversation (a screen of its own on a phone): the keyboard starts over here.
+  useKeepFocus(heading, chatId ?? null);
   return (
     <div className={cx('container', styles.page, chatId ? styles.showConversation : styles.showList)}>
-      <h1 className={styles.title}>Messages</h1>
+      <h1 ref={heading} className={styles.title} tabIndex={-1}>
+        Messages
+      </h1>
       <div className={styles.panes}>
         <nav className={styles.listPane} aria-label="Conversations">
           <ChatList activeId={chatId ?? null} />

@@ -1,5 +1,5 @@
 import { skipToken, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
+import { type RefObject, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { trpc } from '../../lib/trpc';
 import { chatCache, chatListInput } from './chat-cache';
 
@@ -81,4 +81,17 @@ function subscribeToVisibility(onChange: () => void) {
 /** Whether the page is on screen (its tab shown, the window not minimised). */
 export function useDocumentVisible(): boolean {
   return useSyncExternalStore(subscribeToVisibility, () => document.visibilityState === 'visible');
+}
+
+/**
+ * Moves the focus to `target` when the element that had it is gone from view: on a phone, the
+ * chat just opened from the list, or the way back just taken, leave with their screen.
+ */
+export function useKeepFocus(target: RefObject<HTMLElement | null>, key: unknown) {
+  // Once per screen, named by `key`; `target` is a ref.
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (active instanceof HTMLElement && active.offsetParent === null);
+    if (lost) target.current?.focus();
+  }, [key, target]);
 }
