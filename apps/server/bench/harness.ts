@@ -16,10 +16,16 @@ export function startProcess(command: string[], env: Record<string, string>, cwd
   const child = spawn(bin, rest, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
+    let listening = false;
     const onData = (chunk: Buffer) => {
+      // Once it listens, what the server says goes to our output: a benchmark must not hide its errors.
+      if (listening) return void process.stderr.write(`  [server] ${chunk}`);
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ url: match[1], child });
+      if (match?.[1]) {
+        listening = true;
+        resolve({ url: match[1], child });
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -33,9 +39,12 @@ export async function stop(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once('exit', resolve));
 }
 
-/** The built Estate server (apps/server/dist) on `url`'s database, on a free port. */
+/**
+ * The built Estate server (apps/server/dist) on `url`'s database, on a free port. BENCH_NODE_FLAGS
+ * are given to its node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+ */
 export const estateServer = (url: string) =>
-  startProcess([process.execPath, 'apps/server/dist/main.js'], {
+  startProcess([process.execPath, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'apps/server/dist/main.js'], {
     DATABASE_URL: url,
     PORT: '0',
     HOST: '127.0.0.1',

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, createApp } from './app.js';
@@ -16,6 +17,8 @@ export interface RunningServer {
 
 export async function startServer(options: AppOptions & { port: number; host: string }): Promise<RunningServer> {
   const shutdown = new AbortController();
+  // Every open event stream listens for it: thousands are expected, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const app = createApp(options, shutdown.signal);
   const server = createServer((req, res) => void app(req, res));
   // Bounds how long a client may take to send a request, so a stalled one cannot hold a slot forever.
