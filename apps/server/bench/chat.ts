@@ -116,20 +116,21 @@ async function subscribe(base: string, person: Person, onData: (data: string) =>
   await ready;
 }
 
-/** The median of five readings a fifth of a second apart (garbage collection moves memory about). */
-function median(read: () => number): number {
-  const readings: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    readings.push(read());
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-  }
-  return percentile(readings, 0.5);
-}
-
 /** Resident memory of a process, in bytes. */
 function rss(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
+}
+
+/** A server's live memory: resident after a full garbage collection (the median of three). */
+async function liveMemory(child: ChildProcess): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    child.kill('SIGUSR2');
+    await sleep(500);
+    readings.push(rss(child));
+  }
+  return percentile(readings, 0.5);
 }
 
 async function run(url: string, subscribers: number, processes: number): Promise<void> {
@@ -155,7 +156,7 @@ async function run(url: string, subscribers: number, processes: number): Promise
     for (let i = 0; i < Math.min(subscribers, 100); i++) await subscribe(base(i), receivers[i] as Person, () => {}, warmStreams.signal);
     warmStreams.abort();
     await sleep(2000);
-    const before = servers.map((server) => median(() => rss(server.child)));
+    const before = await Promise.all(servers.map((server) => liveMemory(server.child)));
 
     // Every receiver subscribes, on process i % processes.
     const sentAt = new Map<string, number>();
@@ -171,7 +172,7 @@ async function run(url: string, subscribers: number, processes: number): Promise
     };
     for (let i = 0; i < subscribers; i++) await subscribe(base(i), receivers[i] as Person, onData, stopAll.signal);
     await sleep(5000);
-    const idle = servers.map((server) => median(() => rss(server.child)));
+    const idle = await Promise.all(servers.map((server) => liveMemory(server.child)));
     const perSubscriber = (idle.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)) / subscribers;
 
     // Messages at a fixed rate, each to a random receiver, through the other process when there

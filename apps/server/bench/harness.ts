@@ -40,18 +40,29 @@ export async function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
- * The built Estate server (apps/server/dist) on `url`'s database, on a free port. BENCH_NODE_FLAGS
- * are given to its node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+ * The built Estate server (apps/server/dist) on `url`'s database, on a free port; SIGUSR2 makes
+ * it collect its garbage (bench/gc-on-signal.cjs). BENCH_NODE_FLAGS are given to its node, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
  */
 export const estateServer = (url: string) =>
-  startProcess([process.execPath, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'apps/server/dist/main.js'], {
-    DATABASE_URL: url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_REQUESTS: '0',
-    SEED_DEMO: '0',
-    UPLOADS_DIR: path.join(os.tmpdir(), 'estate-bench-uploads'),
-  });
+  startProcess(
+    [
+      process.execPath,
+      '--expose-gc',
+      '--require',
+      path.join(root, 'apps/server/bench/gc-on-signal.cjs'),
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      'apps/server/dist/main.js',
+    ],
+    {
+      DATABASE_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_REQUESTS: '0',
+      SEED_DEMO: '0',
+      UPLOADS_DIR: path.join(os.tmpdir(), 'estate-bench-uploads'),
+    },
+  );
 
 /** The machine, Node and PostgreSQL the figures come from. */
 export async function machine(url: string): Promise<string> {
