@@ -8,5 +8,7 @@ export default defineProject({
     include: ['e2e/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A page (or Chrome's console) can take seconds to catch up on a busy 2-core machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
