@@ -1,7 +1,5 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { appRouter, createContext, type FileStorage, RateLimited, type RateLimits } from '@estate/api';
 import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import type { PrismaClient } from '@estate/db';
@@ -68,11 +66,21 @@ async function writeResponse(res: ServerResponse, response: Response, shutdown: 
   }
   shutdown.addEventListener('abort', abort, { once: true });
   if (shutdown.aborted) abort();
+  // Read and written by hand: a Node stream wrapped around the web one, and a pipeline, cost
+  // each open stream 9 KB more (72 KB instead of 63 KB per idle chat stream, bench:chat).
+  const reader = response.body.getReader();
+  const closed = new Promise<void>((resolve) => res.once('close', resolve));
+  // A client closing its stream (leaving the page) is how streams usually end: the stream is cancelled.
+  void closed.then(() => reader.cancel().catch(() => {}));
   try {
-    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), closed]);
+    }
+    res.end();
   } catch (error) {
-    // A client closing its stream (leaving the page) is how streams usually end, not a failure.
-    if (!res.destroyed || (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    if (!res.destroyed) throw error;
   } finally {
     shutdown.removeEventListener('abort', abort);
   }
