@@ -122,15 +122,37 @@ function rss(child: ChildProcess): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
 }
 
-/** A server's live memory: resident after a full garbage collection (the median of three). */
-async function liveMemory(child: ChildProcess): Promise<number> {
-  const readings: number[] = [];
+interface Memory {
+  /** Resident, as the system counts it. */
+  rss: number;
+  /** The JavaScript heap and the memory outside it that objects hold (buffers), in use after a full collection. */
+  live: number;
+}
+
+/** A server's memory after a full garbage collection (the median of three readings; bench/gc-on-signal.cjs). */
+async function memoryOf(child: ChildProcess): Promise<Memory> {
+  const readings: Memory[] = [];
   for (let i = 0; i < 3; i++) {
+    const reading = new Promise<Memory>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        const line = /estate-bench-memory (\{.*\})/.exec(chunk.toString())?.[1];
+        if (!line) return;
+        child.stdout?.off('data', onData);
+        const { rss, heapUsed, external } = JSON.parse(line) as { rss: number; heapUsed: number; external: number };
+        resolve({ rss, live: heapUsed + external });
+      };
+      child.stdout?.on('data', onData);
+    });
     child.kill('SIGUSR2');
-    await sleep(500);
-    readings.push(rss(child));
+    readings.push(await reading);
+    await sleep(300);
   }
-  return percentile(readings, 0.5);
+  const middle = (key: keyof Memory) =>
+    percentile(
+      readings.map((reading) => reading[key]),
+      0.5,
+    );
+  return { rss: middle('rss'), live: middle('live') };
 }
 
 async function run(url: string, subscribers: number, processes: number): Promise<void> {
@@ -156,7 +178,7 @@ async function run(url: string, subscribers: number, processes: number): Promise
     for (let i = 0; i < Math.min(subscribers, 100); i++) await subscribe(base(i), receivers[i] as Person, () => {}, warmStreams.signal);
     warmStreams.abort();
     await sleep(2000);
-    const before = await Promise.all(servers.map((server) => liveMemory(server.child)));
+    const before = await Promise.all(servers.map((server) => memoryOf(server.child)));
 
     // Every receiver subscribes, on process i % processes.
     const sentAt = new Map<string, number>();
@@ -172,8 +194,9 @@ async function run(url: string, subscribers: number, processes: number): Promise
     };
     for (let i = 0; i < subscribers; i++) await subscribe(base(i), receivers[i] as Person, onData, stopAll.signal);
     await sleep(5000);
-    const idle = await Promise.all(servers.map((server) => liveMemory(server.child)));
-    const perSubscriber = (idle.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)) / subscribers;
+    const idle = await Promise.all(servers.map((server) => memoryOf(server.child)));
+    const growth = (key: keyof Memory) =>
+      (idle.reduce((sum, memory) => sum + memory[key], 0) - before.reduce((sum, memory) => sum + memory[key], 0)) / subscribers / 1024;
 
     // Messages at a fixed rate, each to a random receiver, through the other process when there
     // are two. The first WARM_UP_S seconds' are not measured (the servers' first calls compile).
@@ -204,7 +227,8 @@ async function run(url: string, subscribers: number, processes: number): Promise
       `  ${String(subscribers).padStart(5)} subscribers, ${processes} process${processes > 1 ? 'es' : ''}: ` +
         `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms ` +
         `(${latencies.length}/${total} delivered, ${failures.length} send errors, ${lost} not delivered in 5 s); ` +
-        `memory ${(perSubscriber / 1024).toFixed(1)} KB per idle subscriber, RSS ${peak.map((bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`).join(' + ')}`,
+        `memory per idle subscriber ${growth('live').toFixed(1)} KB live (heap and buffers), ${growth('rss').toFixed(1)} KB resident; ` +
+        `RSS ${peak.map((bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`).join(' + ')}`,
     );
     if (failures.length > 0) console.log(`    first send error: ${failures[0]}`);
   } finally {
