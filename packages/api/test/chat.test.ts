@@ -3,22 +3,23 @@ import type { Db } from '@estate/db';
 import { createTestDb, testDbKinds } from '@estate/db/testing';
 import { isTrackedEnvelope } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserOptions, browser, createPost, fieldErrors, registered, type TestClock, testClock } from './helpers.js';
+import {
+  type Browser,
+  type BrowserOptions,
+  browser,
+  createPost,
+  failure,
+  fieldErrors,
+  registered,
+  type TestClock,
+  testClock,
+} from './helpers.js';
 
 // Chat through the procedures, as two or three signed-in browsers use it: one chat per pair,
 // who may see and do what, unread counts per side, pages, limits, a deleted account, and the
 // event stream with its resumption, read back from the database.
 
 const MINUTE = 60_000;
-
-/** The error of a call that must fail. */
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
 
 type Caller = Parameters<Parameters<Browser['call']>[0]>[0];
 type Tracked = Awaited<ReturnType<Caller['chat']['events']>> extends AsyncIterable<infer T> ? T : never;

@@ -237,14 +237,18 @@ export async function createPost(prisma: PrismaClient, userId: string, overrides
   });
 }
 
-/** The messages of a rejected call's input by field path (`title`, `detail.desc`; `` for the whole input), as forms receive them. */
-export async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[] | undefined>> {
-  const error = await promise.then(
+/** The error of a call that must fail. */
+export const failure = (promise: Promise<unknown>) =>
+  promise.then(
     () => {
       throw new Error('expected the call to fail');
     },
-    (caught: unknown) => caught,
+    (error: unknown) => error,
   );
+
+/** The messages of a rejected call's input by field path (`title`, `detail.desc`; `` for the whole input), as forms receive them. */
+export async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[] | undefined>> {
+  const error = await failure(promise);
   const cause = (error as { cause?: unknown }).cause;
   if (!(cause instanceof ZodError)) throw new Error(`expected a validation error, got ${String(error)}`);
   const messages: Record<string, string[] | undefined> = {};

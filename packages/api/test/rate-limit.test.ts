@@ -2,21 +2,12 @@ import type { Db } from '@estate/db';
 import { createTestDb, testDbKinds } from '@estate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRateLimits } from '../src/index.js';
-import { browser, newAccount, registered, testClock } from './helpers.js';
+import { browser, failure, newAccount, registered, testClock } from './helpers.js';
 
 // Every limit is checked by moving a test clock, never by waiting. Each browser has an
 // address of its own unless a test gives one, so only the counters a test means to share are shared.
 
 const MINUTE = 60_000;
-
-/** The error of a call that must fail. */
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
 
 describe.each(testDbKinds())('rate limits on %s', (kind) => {
   let db: Db;
