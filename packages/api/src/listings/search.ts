@@ -66,10 +66,28 @@ interface KeywordPlan {
   listings: number;
 }
 
-/** Estimates change slowly: each database's are kept a few minutes, for the last few hundred keyword searches. */
-const plans = new WeakMap<Db, Map<string, { plan: KeywordPlan; until: number }>>();
-const PLAN_TTL_MS = 5 * 60_000;
-const PLANS_KEPT = 500;
+/**
+ * What changes slowly (the planner's estimates, listings per price band), kept a few minutes
+ * per database, for the last few hundred keys.
+ */
+function keptForAWhile<T>(): (db: Db, key: string, compute: () => Promise<T>) => Promise<T> {
+  const TTL_MS = 5 * 60_000;
+  const KEPT = 500;
+  const byDb = new WeakMap<Db, Map<string, { value: T; until: number }>>();
+  return async (db, key, compute) => {
+    const kept = byDb.get(db) ?? new Map<string, { value: T; until: number }>();
+    byDb.set(db, kept);
+    const known = kept.get(key);
+    if (known && known.until > Date.now()) return known.value;
+    const value = await compute();
+    kept.delete(key);
+    kept.set(key, { value, until: Date.now() + TTL_MS });
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value ?? '');
+    return value;
+  };
+}
+
+const plans = keptForAWhile<KeywordPlan>();
 
 /**
  * The keywords' tsquery, if it has words the dictionary keeps (a query of stop words alone,
@@ -78,16 +96,7 @@ const PLANS_KEPT = 500;
 async function keywordPlan(db: Db, q: string | undefined, city: string | undefined): Promise<KeywordPlan> {
   const keywords = keywordQuery(q);
   if (!keywords) return { keywords: null, estimate: 0, listings: 0 };
-  const kept = plans.get(db) ?? new Map<string, { plan: KeywordPlan; until: number }>();
-  plans.set(db, kept);
-  const key = `${keywords}\n${city ?? ''}`;
-  const known = kept.get(key);
-  if (known && known.until > Date.now()) return known.plan;
-  const plan = await estimateKeywords(db, keywords, city);
-  kept.delete(key);
-  kept.set(key, { plan, until: Date.now() + PLAN_TTL_MS });
-  if (kept.size > PLANS_KEPT) kept.delete(kept.keys().next().value ?? '');
-  return plan;
+  return plans(db, `${keywords}\n${city ?? ''}`, () => estimateKeywords(db, keywords, city));
 }
 
 async function estimateKeywords(db: Db, keywords: string, city: string | undefined): Promise<KeywordPlan> {
@@ -120,30 +129,26 @@ function modeOf({ keywords, estimate, listings }: KeywordPlan, sort: SearchSort,
   const all = Math.max(listings, 1);
   if (sort === 'newest') return estimate * estimate <= all * limit ? 'collect' : 'walk';
   if ((all * limit) / estimate <= WALK_MAX) return 'walk';
-  return firstWindow(estimate, all, limit) <= ROW_COST * estimate ? 'window' : 'collect';
+  return firstWindow({ estimate, listings }, limit) <= ROW_COST * estimate ? 'window' : 'collect';
 }
 
 /** How many listings a first price window holds, to find `limit` matches at the keywords' estimated rate. */
-function firstWindow(estimate: number, listings: number, limit: number): number {
-  return (WINDOW_SPARE * limit * listings) / Math.max(estimate, 1);
+function firstWindow({ estimate, listings }: Pick<KeywordPlan, 'estimate' | 'listings'>, limit: number): number {
+  return (WINDOW_SPARE * limit * Math.max(listings, 1)) / Math.max(estimate, 1);
 }
 
 /** Listings per price band, lowest first: what a price window holds. */
 type PriceBands = Array<{ band: number; count: number }>;
-const bandsKept = new WeakMap<Db, Map<string, { bands: PriceBands; until: number }>>();
+const bandsKept = keptForAWhile<PriceBands>();
 
 /** Listings per price band (of a type), from the map's price cells at zoom 0, where one cell holds half the world. */
-async function priceBands(db: Db, type: SearchFilters['type']): Promise<PriceBands> {
-  const kept = bandsKept.get(db) ?? new Map<string, { bands: PriceBands; until: number }>();
-  bandsKept.set(db, kept);
-  const known = kept.get(type ?? '');
-  if (known && known.until > Date.now()) return known.bands;
-  const bands = await db.query<{ band: number; count: number }>(Prisma.sql`
-    SELECT "band", sum("count")::int AS count FROM "MapPriceCell"
-    WHERE "zoom" = 0 ${type ? Prisma.sql`AND "type" = ${type}::"PostType"` : Prisma.empty}
-    GROUP BY "band" ORDER BY "band"`);
-  kept.set(type ?? '', { bands, until: Date.now() + PLAN_TTL_MS });
-  return bands;
+function priceBands(db: Db, type: SearchFilters['type']): Promise<PriceBands> {
+  return bandsKept(db, type ?? '', () =>
+    db.query<{ band: number; count: number }>(Prisma.sql`
+      SELECT "band", sum("count")::int AS count FROM "MapPriceCell"
+      WHERE "zoom" = 0 ${type ? Prisma.sql`AND "type" = ${type}::"PostType"` : Prisma.empty}
+      GROUP BY "band" ORDER BY "band"`),
+  );
 }
 
 /**
@@ -213,7 +218,7 @@ export async function searchPage(db: Db, input: SearchInput) {
     const sort = input.sort;
     const bands = await priceBands(db, input.type);
     const from = input.cursor?.s === sort ? input.cursor.price : sort === 'price_asc' ? input.minPrice : input.maxPrice;
-    let wanted = firstWindow(plan.estimate, Math.max(plan.listings, 1), input.limit + 1);
+    let wanted = firstWindow(plan, input.limit + 1);
     let total: Prisma.Sql = countOf(input, where, cap, cells); // counted by the first window's statement only
     for (;;) {
       // The edge is a value the planner sees: it reads the price index's range and the keyword index, and combines them.
