@@ -155,14 +155,11 @@ function cellTable(filters: Filters, zoom: number): CellTable | null {
   // The bands wholly inside the range are counted; the homes in its end bands are read.
   const { minPrice: min, maxPrice: max } = filters;
   const band = (price: number) => Prisma.sql`estate_price_band(${price}::int)`;
-  const inner = [
-    min !== undefined ? Prisma.sql`"band" > ${band(min)}` : null,
-    max !== undefined ? Prisma.sql`"band" < ${band(max)}` : null,
-  ].filter((condition): condition is Prisma.Sql => condition !== null);
-  const innerListings = [
-    min !== undefined ? Prisma.sql`estate_price_band("price") > ${band(min)}` : null,
-    max !== undefined ? Prisma.sql`estate_price_band("price") < ${band(max)}` : null,
-  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  /** The bands strictly between the range's end bands, as conditions on a band (a cell's, or a listing's). */
+  const innerBands = (of: Prisma.Sql) =>
+    [min !== undefined ? Prisma.sql`${of} > ${band(min)}` : null, max !== undefined ? Prisma.sql`${of} < ${band(max)}` : null].filter(
+      (condition): condition is Prisma.Sql => condition !== null,
+    );
   const matches = filterConditions(rest, null);
   // A band's prices, a little wider (a range the price index can find), then exactly.
   const bandEdge = (edge: Prisma.Sql, widen: number) =>
@@ -180,8 +177,8 @@ function cellTable(filters: Filters, zoom: number): CellTable | null {
   return {
     name: 'MapPriceCell',
     finest: PRICE_CELLS_ZOOM,
-    conditions: [...(type ? [type] : []), ...inner],
-    listings: Prisma.sql`${matches} AND ${Prisma.join(innerListings, ' AND ')}`,
+    conditions: [...(type ? [type] : []), ...innerBands(Prisma.sql`"band"`)],
+    listings: Prisma.sql`${matches} AND ${Prisma.join(innerBands(Prisma.sql`estate_price_band("price")`), ' AND ')}`,
     uncounted: endBands.map((end) => Prisma.sql`${matches} AND ${end}`),
   };
 }
