@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@estate/db';
 import { TRPCError } from '@trpc/server';
+import { dueEvery } from '../sweeps.js';
 import { RateLimited } from './errors.js';
 
 // Fixed-window counters kept in the database: one atomic statement per hit, so every
@@ -38,13 +39,11 @@ export const defaultRateLimits: RateLimits = {
   messages: { max: 60, windowMs: 60_000 },
 };
 
-const CLEANUP_EVERY_MS = 60_000;
-let lastCleanup = 0;
+const cleanupDue = dueEvery(60_000);
 
 /** At most once a minute per process, delete every row whose window is over. */
 async function deleteExpired(prisma: PrismaClient, now: Date): Promise<void> {
-  if (Math.abs(now.getTime() - lastCleanup) < CLEANUP_EVERY_MS) return;
-  lastCleanup = now.getTime();
+  if (!cleanupDue(now)) return;
   await prisma.rateLimit.deleteMany({ where: { expiresAt: { lte: now } } });
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@estate/db';
+import { dueEvery } from '../sweeps.js';
 
 // Sessions are opaque random tokens; the database keeps only their SHA-256, so a copy of
 // the Session table cannot be replayed as cookies. A plain hash suffices (unlike
@@ -16,16 +17,14 @@ export function hashToken(token: string): string {
 /** The fields of the signed-in user every procedure may see (their own email included). */
 export const sessionUserSelect = { id: true, username: true, email: true, avatar: true, createdAt: true } as const;
 
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
-let lastSweep = 0;
+const sweepDue = dueEvery(60 * 60 * 1000);
 
 /**
  * Expired sessions are refused anyway; deleting them keeps the table small. The user's own
  * on every sign-in (an indexed delete), everyone's at most hourly per process.
  */
 async function deleteExpired(prisma: Pick<PrismaClient, 'session'>, userId: string, now: Date): Promise<void> {
-  const everyone = Math.abs(now.getTime() - lastSweep) >= SWEEP_EVERY_MS;
-  if (everyone) lastSweep = now.getTime();
+  const everyone = sweepDue(now);
   await prisma.session.deleteMany({ where: { ...(!everyone && { userId }), expiresAt: { lt: now } } });
 }
 

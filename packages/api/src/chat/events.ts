@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@estate/db';
 import { z } from 'zod';
+import { dueEvery } from '../sweeps.js';
 import { notifyUsers } from './notify.js';
 
 // A user's chat events: rows of ChatEvent, written in the transaction that makes the change,
@@ -87,12 +88,10 @@ export async function latestEventId(prisma: PrismaClient, userId: string): Promi
 
 /** How long events are kept: a stream that resumes later than this gets what is left. */
 const EVENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
-const PRUNE_EVERY_MS = 60 * 60_000;
-let lastPrune = 0;
+const pruneDue = dueEvery(60 * 60_000);
 
 /** At most hourly per process, deletes the events older than the retention. */
 export async function pruneEvents(prisma: PrismaClient, now: Date): Promise<void> {
-  if (Math.abs(now.getTime() - lastPrune) < PRUNE_EVERY_MS) return;
-  lastPrune = now.getTime();
+  if (!pruneDue(now)) return;
   await prisma.chatEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - EVENT_RETENTION_MS) } } });
 }
