@@ -1,13 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, hasBrowser, newPage } from './harness.js';
+import { appInBrowser, CONSOLE_LAG, hasBrowser, newPage, refused } from './harness.js';
 
 const WRONG_CREDENTIALS = 'Wrong email, username or password.';
-
-/** Chrome logs every 4xx response to the console; the journey expects exactly the refusals it provokes. */
-function refused(status: 401 | 403): string {
-  return `Failed to load resource: the server responded with a status of ${status} (${status === 401 ? 'Unauthorized' : 'Forbidden'})`;
-}
 
 function onPath(page: Page, pathname: string, search = '') {
   return page.waitForURL((url) => url.pathname === pathname && url.search === search);
@@ -117,6 +112,6 @@ describe.runIf(hasBrowser)('accounts in a browser', () => {
     await loginAlert.waitFor();
     expect(await loginAlert.textContent()).toBe(WRONG_CREDENTIALS);
 
-    expect(errors).toEqual([refused(401), refused(403), refused(401)]);
+    await expect.poll(() => errors, CONSOLE_LAG).toEqual([refused(401), refused(403), refused(401)]);
   });
 });

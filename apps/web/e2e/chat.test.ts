@@ -1,13 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, hasBrowser, newPage } from './harness.js';
+import { appInBrowser, CONSOLE_LAG, hasBrowser, newPage, refused } from './harness.js';
 
 // Two people, each in a browser of their own: a buyer writes to a lister from the listing's
 // page, and each sees the other's messages, the unread badge and the read receipt arrive live,
 // without reloading. Then the lister deletes their account and the conversation closes.
-
-/** Chrome logs every 4xx response to the console; the journey expects exactly the refusals it provokes. */
-const REFUSED_412 = 'Failed to load resource: the server responded with a status of 412 (Precondition Failed)';
 
 function onPath(page: Page, test: (pathname: string) => boolean) {
   return page.waitForURL((url) => test(url.pathname));
@@ -168,8 +165,7 @@ describe.runIf(hasBrowser)('chat in a browser', () => {
     expect(await a.page.getByRole('form', { name: 'Send a message' }).getByLabel('Message to Deleted account').isDisabled()).toBe(true);
     // What they wrote stays.
     await a.page.getByRole('log', { name: 'Messages with Deleted account' }).getByText('Bring ID for the viewing, please.').waitFor();
-    // Chrome logs the refusal a moment after the page has shown it.
-    await expect.poll(() => a.errors).toEqual([REFUSED_412]);
+    await expect.poll(() => a.errors, CONSOLE_LAG).toEqual([refused(412)]);
   });
 
   it('loads older messages when the conversation is scrolled up, keeping the messages in view in place, and says when to wait', async () => {
@@ -229,7 +225,6 @@ describe.runIf(hasBrowser)('chat in a browser', () => {
       .getByText(/^You are sending messages too quickly\. Wait \d+ seconds?, then send it again\.$/)
       .waitFor();
     expect(await box.inputValue()).toBe('One more thing');
-    // Chrome logs the refusal a moment after the page has shown it.
-    await expect.poll(() => b.errors).toEqual(['Failed to load resource: the server responded with a status of 429 (Too Many Requests)']);
+    await expect.poll(() => b.errors, CONSOLE_LAG).toEqual([refused(429)]);
   });
 });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -104,6 +105,14 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ page
   });
   return { page, errors };
 }
+
+/** Chrome logs every 4xx response to the console; a journey expects exactly the refusals it provokes. */
+export function refused(status: number): string {
+  return `Failed to load resource: the server responded with a status of ${status} (${STATUS_CODES[status]})`;
+}
+
+/** Chrome logs a refusal some time after the page has shown it: seconds, on a busy machine. */
+export const CONSOLE_LAG = { timeout: 10_000 };
 
 /** The app and a browser for the enclosing describe block, started once and stopped after it. */
 export function appInBrowser(): { readonly app: RunningApp; readonly browser: Browser } {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, hasBrowser, newPage } from './harness.js';
+import { appInBrowser, CONSOLE_LAG, hasBrowser, newPage, refused } from './harness.js';
 
 // A lister's and a saver's side, as a new user goes through it: register, list a home with
 // three photos, find it on its page and in My listings, change its price, save someone
@@ -128,6 +128,6 @@ describe.runIf(hasBrowser)('listings in a browser', () => {
 
     console.log(`the listing journey took ${((performance.now() - started) / 1000).toFixed(1)} s`);
     // The only console error is the 404 of the deleted listing, as Chrome logs it.
-    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+    await expect.poll(() => errors, CONSOLE_LAG).toEqual([refused(404)]);
   });
 });
