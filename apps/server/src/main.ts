@@ -1,4 +1,4 @@
-import { diskStorage, hashPassword } from '@estate/api';
+import { alertSender, diskStorage, hashPassword } from '@estate/api';
 import { createDb, DataDirError, type Db, DEMO_EMAIL, DEMO_PASSWORD, MigrationError, seedDemo } from '@estate/db';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   const storage = diskStorage(config.uploadsDir);
   const running = await startServer({ prisma: db.prisma, config, storage, port: config.port, host: config.host });
   const stopSweeper = startUploadSweeper(db.prisma, storage);
+  // Alerts queued when a process stopped before sending them.
+  void alertSender(db.prisma).kick(() => new Date());
   console.log(`Estate is listening on ${running.url}${config.webDistDir ? '' : ' (API only: the web app is not built)'}`);
 
   let stopping = false;
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     console.log(`${signal} received: finishing in-flight requests…`);
     stopSweeper();
     await running.close(config.shutdownTimeoutMs);
+    await alertSender(db.prisma).settled();
     await db.close();
     console.log('Stopped.');
     process.exit(0);

@@ -8,6 +8,7 @@ export { defaultRateLimits, hit, type Limit, type RateLimits } from './auth/rate
 export { createSession } from './auth/session.js';
 export { type Context, type CreateContextOptions, createContext, sessionFromCookie } from './context.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
+export { alertSender } from './saved-searches/alerts.js';
 export { UPLOAD_SIZES, type UploadSize, uploadUrl } from './schemas/images.js';
 export { diskStorage, type FileStorage } from './uploads/storage.js';
 export { sweepUnusedUploads, UNUSED_UPLOAD_TTL_MS, uploadKeys } from './uploads/usage.js';

@@ -3,6 +3,7 @@ import { chatRouter } from './router/chat.js';
 import { healthRouter } from './router/health.js';
 import { postRouter } from './router/post.js';
 import { savedPostRouter } from './router/saved-post.js';
+import { savedSearchRouter } from './router/saved-search.js';
 import { userRouter } from './router/user.js';
 import { createCallerFactory, router } from './trpc.js';
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   health: healthRouter,
   post: postRouter,
   savedPost: savedPostRouter,
+  savedSearch: savedSearchRouter,
   user: userRouter,
 });
 

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@estate/db';
 import { createTestDb, testDbKinds } from '@estate/db/testing';
-import { isTrackedEnvelope } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
   type BrowserOptions,
   browser,
+  type Caller,
   createPost,
   failure,
   fieldErrors,
+  openStream,
   registered,
   type TestClock,
   testClock,
@@ -20,51 +21,6 @@ import {
 // event stream with its resumption, read back from the database.
 
 const MINUTE = 60_000;
-
-type Caller = Parameters<Parameters<Browser['call']>[0]>[0];
-type Tracked = Awaited<ReturnType<Caller['chat']['events']>> extends AsyncIterable<infer T> ? T : never;
-
-/**
- * chat.events through the caller, as the SSE handler drives it: `take` reads the next events
- * (failing after a timeout), `quiet` checks that nothing more comes, `close` aborts it.
- */
-async function openStream(b: Browser, lastEventId?: string) {
-  const controller = new AbortController();
-  const iterable = await b.call((api) => api.chat.events(lastEventId === undefined ? undefined : { lastEventId }), controller.signal);
-  const iterator = iterable[Symbol.asyncIterator]();
-  let pending: Promise<IteratorResult<Tracked>> | null = null;
-  const next = async (ms: number) => {
-    pending ??= iterator.next();
-    const result = await Promise.race([pending, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]).catch(
-      (error: unknown) => {
-        pending = null;
-        throw error;
-      },
-    );
-    if (result === 'timeout') return result;
-    pending = null;
-    if (result.done) return 'done';
-    // A caller gets what the procedure yields, tracked envelopes, where its type says { id, data }.
-    const value: unknown = result.value;
-    if (!isTrackedEnvelope<Tracked['data']>(value)) throw new Error('expected a tracked event');
-    const [id, data] = value;
-    return { id, data };
-  };
-  return {
-    async take(count: number, ms = 5000) {
-      const events = [];
-      while (events.length < count) {
-        const event = await next(ms);
-        if (typeof event === 'string') throw new Error(`expected ${count} events, got ${events.length}, then ${event}`);
-        events.push(event);
-      }
-      return events;
-    },
-    /** Resolves with what came within `ms` ('timeout' when nothing did). */
-    next,
-    close: () => controller.abort(),
-  };
-}
 
 describe.each(testDbKinds())('chat on %s', (kind) => {
   let db: Db;

@@ -3,13 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Prisma, PrismaClient } from '@estate/db';
-import type { AnyProcedure } from '@trpc/server';
+import { type AnyProcedure, isTrackedEnvelope } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { appRouter, createCaller, createContext, diskStorage, type RateLimits } from '../src/index.js';
 
-type Caller = ReturnType<typeof createCaller>;
+export type Caller = ReturnType<typeof createCaller>;
 
 /** Uploaded files of this test file's browsers. */
 export const testStorageDir = mkdtempSync(path.join(tmpdir(), 'estate-uploads-'));
@@ -206,6 +206,25 @@ export async function registered(prisma: PrismaClient, options: BrowserOptions =
   return { browser: b, user, account };
 }
 
+/** A valid post.create input, with `overrides` (valid or not). */
+export function newListing(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Bright loft by the river',
+    price: 2100,
+    images: ['/images/demo/apartment-1.svg', '/images/demo/living-1.svg'],
+    address: '5 River Rd',
+    city: 'Boise',
+    bedroom: 1,
+    bathroom: 1,
+    latitude: 43.6,
+    longitude: -116.2,
+    type: 'rent' as const,
+    property: 'apartment' as const,
+    detail: { desc: 'Big windows over the river.', size: 70, pet: 'Cats welcome' },
+    ...overrides,
+  };
+}
+
 export async function createUser(prisma: PrismaClient, overrides: Partial<Prisma.UserCreateInput> = {}) {
   const suffix = randomUUID().slice(0, 8);
   return prisma.user.create({
@@ -257,4 +276,48 @@ export async function fieldErrors(promise: Promise<unknown>): Promise<Record<str
     messages[field] = [...(messages[field] ?? []), issue.message];
   }
   return messages;
+}
+
+type Tracked = Awaited<ReturnType<Caller['chat']['events']>> extends AsyncIterable<infer T> ? T : never;
+
+/**
+ * chat.events through the caller, as the SSE handler drives it: `take` reads the next events
+ * (failing after a timeout), `quiet` checks that nothing more comes, `close` aborts it.
+ */
+export async function openStream(b: Browser, lastEventId?: string) {
+  const controller = new AbortController();
+  const iterable = await b.call((api) => api.chat.events(lastEventId === undefined ? undefined : { lastEventId }), controller.signal);
+  const iterator = iterable[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<Tracked>> | null = null;
+  const next = async (ms: number) => {
+    pending ??= iterator.next();
+    const result = await Promise.race([pending, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]).catch(
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    );
+    if (result === 'timeout') return result;
+    pending = null;
+    if (result.done) return 'done';
+    // A caller gets what the procedure yields, tracked envelopes, where its type says { id, data }.
+    const value: unknown = result.value;
+    if (!isTrackedEnvelope<Tracked['data']>(value)) throw new Error('expected a tracked event');
+    const [id, data] = value;
+    return { id, data };
+  };
+  return {
+    async take(count: number, ms = 5000) {
+      const events = [];
+      while (events.length < count) {
+        const event = await next(ms);
+        if (typeof event === 'string') throw new Error(`expected ${count} events, got ${events.length}, then ${event}`);
+        events.push(event);
+      }
+      return events;
+    },
+    /** Resolves with what came within `ms` ('timeout' when nothing did). */
+    next,
+    close: () => controller.abort(),
+  };
 }

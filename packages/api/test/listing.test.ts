@@ -1,30 +1,12 @@
 import type { Db } from '@estate/db';
 import { createTestDb, testDbKinds } from '@estate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, createPost, fieldErrors, registered } from './helpers.js';
+import { browser, createPost, fieldErrors, newListing, registered } from './helpers.js';
 
 // Listing a home through the procedures: every validation rule, ownership of changes, what
 // deleting removes, and the lister's pages.
 
 const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
-
-function newListing(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'Bright loft by the river',
-    price: 2100,
-    images: ['/images/demo/apartment-1.svg', '/images/demo/living-1.svg'],
-    address: '5 River Rd',
-    city: 'Boise',
-    bedroom: 1,
-    bathroom: 1,
-    latitude: 43.6,
-    longitude: -116.2,
-    type: 'rent' as const,
-    property: 'apartment' as const,
-    detail: { desc: 'Big windows over the river.', size: 70, pet: 'Cats welcome' },
-    ...overrides,
-  };
-}
 
 describe.each(testDbKinds())('listings on %s', (kind) => {
   let db: Db;

@@ -97,6 +97,7 @@ describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
     const evil = open({ origin: 'https://evil.example' });
     let mine = '';
     let chatId = '';
+    let searchId = '';
     // In order: the last ones sign out and delete. Each: [succeeds, fails with this code, fails].
     const calls: Record<string, [Step, string, Step]> = {
       'health.check': [(p) => send(me.browser, p), 'METHOD_NOT_SUPPORTED', (p) => send(me.browser, p, undefined, 'POST')],
@@ -118,6 +119,23 @@ describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
         (p) => send(me.browser, p, { username: other.user.username }),
         'NOT_FOUND',
         (p) => send(me.browser, p, { username: 'nobody_at_all' }),
+      ],
+      // Other's search of my city: my listings alert them, and their alerts name my listing.
+      'savedSearch.create': [
+        async (p) => {
+          const response = await send(other.browser, p, { filters: { city: listing.city } });
+          searchId = result<{ id: string }>(response).id;
+          return response;
+        },
+        'BAD_REQUEST',
+        (p) => send(other.browser, p, { filters: { minBedrooms: -1 } }),
+      ],
+      'savedSearch.list': [(p) => send(other.browser, p), 'UNAUTHORIZED', (p) => send(open(), p)],
+      'savedSearch.open': [(p) => send(other.browser, p, { id: searchId }), 'NOT_FOUND', (p) => send(me.browser, p, { id: searchId })],
+      'savedSearch.rename': [
+        (p) => send(other.browser, p, { id: searchId, name: 'Homes near me' }),
+        'NOT_FOUND',
+        (p) => send(me.browser, p, { id: searchId, name: 'Mine now' }),
       ],
       'post.create': [
         async (p) => {
@@ -164,12 +182,14 @@ describe.each(testDbKinds())('no procedure reveals secrets on %s', (kind) => {
         async (p) => {
           const response = await send(other.browser, p, { lastEventId: '0' }, 'GET', AbortSignal.timeout(500));
           expect(response.text).toContain('Is it still available?');
+          expect(response.text).toContain('"kind":"alert"');
           return response;
         },
         'UNAUTHORIZED',
         (p) => send(open(), p),
       ],
       'post.delete': [(p) => send(me.browser, p, { id: mine }), 'FORBIDDEN', (p) => send(me.browser, p, { id: theirPost.id })],
+      'savedSearch.delete': [(p) => send(other.browser, p, { id: searchId }), 'NOT_FOUND', (p) => send(me.browser, p, { id: searchId })],
       // A taken username: the conflict check reads the other account's email.
       'user.update': [
         (p) => send(me.browser, p, { avatar: '/images/demo/avatar-2.svg' }),

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@estate/db';
+import { PostType } from '@estate/db/enums';
 import { z } from 'zod';
 import { dueEvery } from '../sweeps.js';
 import { notifyUsers } from './notify.js';
@@ -25,6 +26,12 @@ export const chatEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('read'), chatId: z.uuid(), userId: z.uuid(), seenAt: instant }),
   /** How many of my chats have unread messages now. */
   z.object({ kind: z.literal('unread'), count: z.number().int().min(0) }),
+  /** A home someone else listed (or changed) now matches my saved searches `searches`. */
+  z.object({
+    kind: z.literal('alert'),
+    post: z.object({ id: z.uuid(), title: z.string(), price: z.number().int(), city: z.string(), type: z.enum(PostType) }),
+    searches: z.array(z.object({ id: z.uuid(), name: z.string() })).min(1),
+  }),
 ]);
 
 export type ChatEvent = z.output<typeof chatEvent>;
@@ -38,11 +45,13 @@ const lockKey = (userId: string) => Number.parseInt(userId.slice(-8), 16) | 0;
 /**
  * Takes the recipient locks of `userIds` until the transaction ends, in key order, so two
  * transactions locking the same recipients cannot deadlock. Sends and read receipts in one
- * chat lock both members, which also puts them in one order.
+ * chat lock both members, which also puts them in one order. One statement for any number:
+ * PostgreSQL calls a volatile function of the select list after sorting, so in that order.
  */
 export async function lockRecipients(tx: Prisma.TransactionClient, userIds: readonly string[]): Promise<void> {
-  const keys = [...new Set(userIds.map(lockKey))].sort((a, b) => a - b);
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECIPIENT_LOCKS}::int, ${key}::int)`;
+  const keys = [...new Set(userIds.map(lockKey))];
+  if (keys.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECIPIENT_LOCKS}::int, key) FROM unnest(${keys}::int[]) AS key ORDER BY key`;
 }
 
 export interface Delivery {

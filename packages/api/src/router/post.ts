@@ -9,6 +9,7 @@ import { mapClusters } from '../listings/clusters.js';
 import { withIsSaved } from '../listings/saved.js';
 import { searchCursor, searchPage } from '../listings/search.js';
 import { postCardSelect, postPageSelect } from '../listings/select.js';
+import { alertSender, queueAlerts } from '../saved-searches/alerts.js';
 import {
   boundsSchema,
   checkPriceRange,
@@ -122,14 +123,19 @@ export const postRouter = router({
   create: protectedProcedure.input(postCreateInput).mutation(async ({ ctx, input }) => {
     await hit(ctx.prisma, `listing:user:${ctx.user.id}`, ctx.rateLimits.listings, ctx.now());
     const { detail, ...fields } = input;
-    // The listing and its details together, or neither.
-    return ctx.prisma.$transaction(async (tx) => {
+    // The listing, its details and its queued alerts together, or none of them.
+    const created = await ctx.prisma.$transaction(async (tx) => {
       await assertUsableImages(tx, ctx.user.id, fields.images, 'images');
-      return tx.post.create({
+      const post = await tx.post.create({
         data: { ...fields, cityKey: fields.city.toLowerCase(), userId: ctx.user.id, postDetail: { create: detail } },
         select: { id: true },
       });
+      await queueAlerts(tx, post.id, ctx.now());
+      return post;
     });
+    // Not awaited: the alerts go out after the answer.
+    void alertSender(ctx.prisma).kick(ctx.now);
+    return created;
   }),
 
   update: protectedProcedure.input(postUpdateInput).mutation(async ({ ctx, input }) => {
@@ -157,8 +163,11 @@ export const postRouter = router({
           },
           select: { id: true },
         });
+        // A change can make it match searches it did not match before.
+        await queueAlerts(tx, id, ctx.now());
       })
       .catch(rethrowVanished);
+    void alertSender(ctx.prisma).kick(ctx.now);
     return { id };
   }),
 

@@ -5,5 +5,6 @@ export * from './chat.js';
 export * from './images.js';
 export * from './limits.js';
 export * from './listing.js';
+export * from './saved-search.js';
 export * from './search.js';
 export * from './text.js';

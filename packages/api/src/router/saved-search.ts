@@ -1,0 +1,106 @@
+import type { Prisma, PrismaClient } from '@estate/db';
+import { TRPCError } from '@trpc/server';
+import { matchColumns, setArea } from '../saved-searches/columns.js';
+import {
+  defaultSearchName,
+  describeFilters,
+  filtersKey,
+  MAX_SAVED_SEARCHES,
+  normalizeFilters,
+  savedSearchCreateInput,
+  savedSearchIdInput,
+  savedSearchRenameInput,
+} from '../schemas/saved-search.js';
+import { searchFilters } from '../schemas/search.js';
+import { protectedProcedure, router } from '../trpc.js';
+
+// Saved searches are private: someone else's is NOT_FOUND, as if it did not exist.
+const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such saved search.' });
+
+/** The user's saved searches (all, or the one `id`), newest first, as the list shows them. */
+async function savedSearches(prisma: PrismaClient, userId: string, id?: string) {
+  const rows = await prisma.savedSearch.findMany({
+    where: { userId, ...(id && { id }) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, name: true, filters: true, createdAt: true, seenAt: true },
+  });
+  if (rows.length === 0) return [];
+  // Homes matched (so announced) since the search was last opened.
+  const counts = await prisma.$queryRaw<Array<{ id: string; newCount: number }>>`
+    SELECT s."id", (SELECT count(*)::int FROM "SavedSearchMatch" m WHERE m."savedSearchId" = s."id" AND m."createdAt" > s."seenAt") AS "newCount"
+    FROM "SavedSearch" s WHERE s."userId" = ${userId}::uuid`;
+  const newCount = new Map(counts.map((row) => [row.id, row.newCount]));
+  return rows.map(({ filters, ...row }) => {
+    const parsed = searchFilters.parse(filters);
+    return { ...row, filters: parsed, summary: describeFilters(parsed), newCount: newCount.get(row.id) ?? 0 };
+  });
+}
+
+async function savedSearch(prisma: PrismaClient, userId: string, id: string) {
+  const [found] = await savedSearches(prisma, userId, id);
+  if (!found) throw notFound();
+  return found;
+}
+
+export const savedSearchRouter = router({
+  /** Saves the filters of a search (the same filters again: the one saved before), named from them unless `name` is given. */
+  create: protectedProcedure.input(savedSearchCreateInput).mutation(async ({ ctx, input }) => {
+    const userId = ctx.user.id;
+    const filters = normalizeFilters(input.filters);
+    const key = filtersKey(filters);
+    const now = ctx.now();
+    const id = await ctx.prisma.$transaction(async (tx) => {
+      // One at a time per user, so two saves at once cannot both pass the limit.
+      await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid FOR NO KEY UPDATE`;
+      const existing = await tx.savedSearch.findUnique({ where: { userId_key: { userId, key } }, select: { id: true } });
+      if (existing) return existing.id;
+      if ((await tx.savedSearch.count({ where: { userId } })) >= MAX_SAVED_SEARCHES) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches. Delete one to save this search.`,
+        });
+      }
+      const created = await tx.savedSearch.create({
+        data: {
+          userId,
+          name: input.name ?? defaultSearchName(filters),
+          filters: filters satisfies Prisma.InputJsonObject,
+          key,
+          createdAt: now,
+          seenAt: now,
+          ...matchColumns(filters),
+        },
+        select: { id: true },
+      });
+      await setArea(tx, created.id, filters.bounds);
+      return created.id;
+    });
+    return savedSearch(ctx.prisma, userId, id);
+  }),
+
+  /** My saved searches, newest first, each with a summary and how many homes matched it since I last opened it. */
+  list: protectedProcedure.query(({ ctx }) => savedSearches(ctx.prisma, ctx.user.id)),
+
+  /** Marks the search seen (its new matches are no longer new) and gives the post.search input of its results. */
+  open: protectedProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
+    const { count } = await ctx.prisma.savedSearch.updateMany({
+      where: { id: input.id, userId: ctx.user.id },
+      data: { seenAt: ctx.now() },
+    });
+    if (count === 0) throw notFound();
+    const { filters } = await savedSearch(ctx.prisma, ctx.user.id, input.id);
+    return filters;
+  }),
+
+  rename: protectedProcedure.input(savedSearchRenameInput).mutation(async ({ ctx, input }) => {
+    const { count } = await ctx.prisma.savedSearch.updateMany({ where: { id: input.id, userId: ctx.user.id }, data: { name: input.name } });
+    if (count === 0) throw notFound();
+    return savedSearch(ctx.prisma, ctx.user.id, input.id);
+  }),
+
+  delete: protectedProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
+    const { count } = await ctx.prisma.savedSearch.deleteMany({ where: { id: input.id, userId: ctx.user.id } });
+    if (count === 0) throw notFound();
+    return { id: input.id };
+  }),
+});

@@ -1,0 +1,43 @@
+import type { Prisma } from '@estate/db';
+
+// Which saved searches a listing matches, with the conditions of post.search turned around:
+// a search matches when each filter it has holds for the listing. The candidates come from
+// indexes, four ways: searches in the listing's city (by cityKey), searches of a map area
+// around it (the GiST index on area, once as the listing is and once 360° on, for areas
+// across the antimeridian), and the few with neither (a partial index). Only those are read.
+
+export interface Match {
+  savedSearchId: string;
+  userId: string;
+  name: string;
+}
+
+export async function matchingSearches(tx: Prisma.TransactionClient, postId: string): Promise<Match[]> {
+  return tx.$queryRaw<Match[]>`
+    WITH p AS (
+      SELECT "userId", "cityKey", "type", "property", "price", "bedroom", "bathroom", "search",
+        box(point("longitude", "latitude"), point("longitude", "latitude")) AS here,
+        box(point("longitude" + 360, "latitude"), point("longitude" + 360, "latitude")) AS beyond
+      FROM "Post" WHERE "id" = ${postId}::uuid
+    ),
+    candidate AS (
+      SELECT s."id" FROM "SavedSearch" s, p WHERE s."cityKey" = p."cityKey"
+      UNION
+      SELECT s."id" FROM "SavedSearch" s, p WHERE s."area" @> p.here AND s."cityKey" IS NULL
+      UNION
+      SELECT s."id" FROM "SavedSearch" s, p WHERE s."area" @> p.beyond AND s."cityKey" IS NULL
+      UNION
+      SELECT s."id" FROM "SavedSearch" s WHERE s."cityKey" IS NULL AND s."area" IS NULL
+    )
+    SELECT s."id" AS "savedSearchId", s."userId", s."name"
+    FROM candidate c JOIN "SavedSearch" s ON s."id" = c."id", p
+    WHERE s."userId" <> p."userId"
+      AND (s."type" IS NULL OR s."type" = p."type")
+      AND (s."property" IS NULL OR s."property" = p."property")
+      AND (s."minPrice" IS NULL OR p."price" >= s."minPrice")
+      AND (s."maxPrice" IS NULL OR p."price" <= s."maxPrice")
+      AND (s."minBedrooms" IS NULL OR p."bedroom" >= s."minBedrooms")
+      AND (s."minBathrooms" IS NULL OR p."bathroom" >= s."minBathrooms")
+      AND (s."area" IS NULL OR s."area" @> p.here OR s."area" @> p.beyond)
+      AND (s."keywords" IS NULL OR p."search" @@ to_tsquery('english', s."keywords"))`;
+}
