@@ -38,3 +38,20 @@ export async function signUp(base: string): Promise<{ cookie: string; username: 
   if (response.status !== 200) throw new Error(`registering failed with ${response.status}`);
   return { cookie: response.headers.getSetCookie()[0]?.split(';')[0] ?? '', username, password };
 }
+
+/** A signed-up account: its cookie and user id. */
+export interface Person {
+  cookie: string;
+  id: string;
+}
+
+export async function person(base: string): Promise<Person> {
+  const { cookie } = await signUp(base);
+  const me = await resultOf<{ id: string }>(await query(base, 'auth.me', undefined, { cookie }));
+  return { cookie, id: me.id };
+}
+
+/** A mutation as `who`, returning its data. */
+export async function callAs<T>(base: string, who: Person, procedure: string, input: unknown): Promise<T> {
+  return resultOf<T>(await mutate(base, procedure, input, { cookie: who.cookie }));
+}
