@@ -14,12 +14,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCaller, createContext, diskStorage, hashPassword } from '@estate/api';
-import { createDb, type Db, DEMO_PASSWORD, openConnection, PrismaClient, registerSql, seedDemo, sqlValues } from '@estate/db';
+import { createCaller, createContext, diskStorage } from '@estate/api';
+import { openConnection, PrismaClient, registerSql, sqlValues } from '@estate/db';
 import pg from 'pg';
 import superjson from 'superjson';
 import { estateServer, machine, percentile, root, startProcess, stop } from './harness.js';
 import { type MixEntry, mix } from './search-mix.js';
+import { seededDatabase } from './seeded.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,71 +36,9 @@ const entries = mix.filter((entry) => entry.name.includes(args.only));
 const sizes = args.sizes.split(',').map(Number);
 const rounds = Number(args.rounds);
 const resultsDir = path.join(root, 'bench-results');
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}m` : `${size / 1000}k`);
-function databaseUrl(name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 const ms = (value: number) => value.toFixed(1).padStart(7);
-
-/** The database for `size` listings: created, migrated and seeded (then analysed) on first use. */
-async function prepareDatabase(size: number): Promise<string> {
-  const name = `estate_bench_${label(size)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = databaseUrl(name);
-  const db = await createDb({ databaseUrl: url, log: (message) => console.log(`  [db] ${message}`) });
-  try {
-    const posts = await db.prisma.post.count();
-    if (posts === 0) {
-      console.log(`  seeding ${size.toLocaleString('en-US')} listings into ${name}…`);
-      const started = performance.now();
-      let lastTenth = -1;
-      await seedDemo(db.prisma, {
-        posts: size,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-        concurrency: 2,
-        onProgress: ({ phase, done, total }) => {
-          const tenth = Math.floor((done / Math.max(total, 1)) * 10);
-          if (tenth !== lastTenth) console.log(`    ${phase} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
-          lastTenth = tenth;
-        },
-      });
-      console.log(`  seeded and analysed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    } else if (posts !== size) {
-      throw new Error(`${name} has ${posts} listings, not ${size}: drop it (DROP DATABASE "${name}") to seed it again`);
-    } else {
-      console.log(`  ${name}: ${posts.toLocaleString('en-US')} listings, reused`);
-    }
-    await warmCache(db.prisma);
-  } finally {
-    await db.close();
-  }
-  return url;
-}
-
-/**
- * Reads the listings' tables and indexes once into the operating system's cache (pg_prewarm),
- * so the figures are those of a server that has been serving for a while, not of its first
- * minutes after a restart or a bulk load.
- */
-async function warmCache(prisma: Db['prisma']): Promise<void> {
-  const started = performance.now();
-  await prisma.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
-  const [row] = await prisma.$queryRawUnsafe<Array<{ blocks: number }>>(`
-    SELECT sum(pg_prewarm(c.oid::regclass, 'read'))::int AS blocks FROM pg_class c
-    WHERE c.relkind IN ('r', 'i') AND (c.relname LIKE 'Post%' OR c.relname LIKE 'MapCell%' OR c.relname LIKE 'City%')`);
-  console.log(
-    `  read ${(((row?.blocks ?? 0) * 8192) / 2 ** 20).toFixed(0)} MiB of tables and indexes into the OS cache in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-}
-
 function requestUrl(base: string, entry: MixEntry, cursor?: string): string {
   const input = entry.procedure === 'post.search' && cursor ? { ...entry.input, cursor } : entry.input;
   return `${base}/trpc/${entry.procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
@@ -331,7 +270,7 @@ if (!existsSync(path.join(root, 'apps/server/dist/main.js'))) throw new Error('B
 const all = new Map<number, Map<string, Timing>>();
 for (const size of sizes) {
   console.log(`\n== ${size.toLocaleString('en-US')} listings`);
-  const url = await prepareDatabase(size);
+  const url = await seededDatabase(`estate_bench_${label(size)}`, size);
   console.log(`  machine: ${await machine(url)}`);
   const { url: base, child } = await estateServer(url);
   try {

@@ -9,6 +9,9 @@ export { createSession } from './auth/session.js';
 export { type Context, type CreateContextOptions, createContext, sessionFromCookie } from './context.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
 export { alertSender } from './saved-searches/alerts.js';
+// For bench:alerts, which writes 100,000 saved searches at once and explains the matching.
+export { savedSearchData, setAreas } from './saved-searches/columns.js';
+export { matchingSearchesSql } from './saved-searches/match.js';
 export { UPLOAD_SIZES, type UploadSize, uploadUrl } from './schemas/images.js';
 export { diskStorage, type FileStorage } from './uploads/storage.js';
 export { sweepUnusedUploads, UNUSED_UPLOAD_TTL_MS, uploadKeys } from './uploads/usage.js';

@@ -286,7 +286,9 @@ describe.each(testDbKinds())('saved searches on %s', (kind) => {
       const here = place();
       const { browser: seeker } = await registered(db.prisma);
       const { browser: lister } = await registered(db.prisma);
-      const saved = await seeker.call((api) => api.savedSearch.create({ name: 'Cheap', filters: { city: here.city, maxPrice: 1000 } }));
+      // A name with what array and JSON literals escape: it must come back as written.
+      const name = 'Cheap "flats" \\ {1,2}, NULL ✓';
+      const saved = await seeker.call((api) => api.savedSearch.create({ name, filters: { city: here.city, maxPrice: 1000 } }));
       const stream = await openStream(seeker);
       const [start] = await stream.take(1);
 
@@ -295,7 +297,7 @@ describe.each(testDbKinds())('saved searches on %s', (kind) => {
       expect((await stream.take(1))[0]?.data).toMatchObject({
         kind: 'alert',
         post: { id: cheap.id, price: 950 },
-        searches: [{ id: saved.id, name: 'Cheap' }],
+        searches: [{ id: saved.id, name }],
       });
 
       // Still matching after a change: no second alert. Newly matching: one.

@@ -59,18 +59,26 @@ export interface Delivery {
   event: ChatEvent;
 }
 
-/** Writes the events (the recipients locked by `lockRecipients`) and wakes their streams once committed. */
+/**
+ * Writes the events (the recipients locked by `lockRecipients`) and wakes their streams once
+ * committed. One statement for any number, in the order given (an alert can go to thousands).
+ */
 export async function recordEvents(tx: Prisma.TransactionClient, now: Date, deliveries: readonly Delivery[]): Promise<void> {
-  await tx.chatEvent.createMany({
-    data: deliveries.map(({ userId, event }) => {
-      const { kind, ...payload } = chatEvent.encode(event);
-      return { userId, kind, payload, createdAt: now };
-    }),
-  });
-  await notifyUsers(
-    tx,
-    deliveries.map((delivery) => delivery.userId),
-  );
+  if (deliveries.length === 0) return;
+  const userIds = deliveries.map((delivery) => delivery.userId);
+  const kinds: string[] = [];
+  const payloads: string[] = [];
+  for (const { event } of deliveries) {
+    const { kind, ...payload } = chatEvent.encode(event);
+    kinds.push(kind);
+    payloads.push(JSON.stringify(payload));
+  }
+  await tx.$executeRaw`
+    INSERT INTO "ChatEvent" ("userId", "kind", "payload", "createdAt")
+    SELECT e."userId", e."kind"::"ChatEventKind", e."payload", ${now}
+    FROM unnest(${userIds}::uuid[], ${kinds}::text[], ${payloads}::jsonb[]) WITH ORDINALITY AS e("userId", "kind", "payload", "n")
+    ORDER BY e."n"`;
+  await notifyUsers(tx, userIds);
 }
 
 const PAGE = 100;

@@ -1,4 +1,4 @@
-import { Prisma } from '@estate/db';
+import type { Prisma } from '@estate/db';
 
 /** The channel every server process LISTENs on; a payload is the id of a user whose streams should look. */
 export const CHAT_CHANNEL = 'estate_chat';
@@ -11,5 +11,5 @@ export const CHAT_CHANNEL = 'estate_chat';
 export async function notifyUsers(db: Prisma.TransactionClient, userIds: readonly string[]): Promise<void> {
   const users = [...new Set(userIds)];
   if (users.length === 0) return;
-  await db.$executeRaw`SELECT pg_notify(${CHAT_CHANNEL}, "userId") FROM (VALUES ${Prisma.join(users.map((id) => Prisma.sql`(${id})`))}) AS recipient("userId")`;
+  await db.$executeRaw`SELECT pg_notify(${CHAT_CHANNEL}, "userId") FROM unnest(${users}::text[]) AS recipient("userId")`;
 }

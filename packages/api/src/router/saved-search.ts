@@ -1,12 +1,9 @@
-import type { Prisma, PrismaClient } from '@estate/db';
+import type { PrismaClient } from '@estate/db';
 import { TRPCError } from '@trpc/server';
-import { matchColumns, setArea } from '../saved-searches/columns.js';
+import { savedSearchData, setAreas } from '../saved-searches/columns.js';
 import {
-  defaultSearchName,
   describeFilters,
-  filtersKey,
   MAX_SAVED_SEARCHES,
-  normalizeFilters,
   savedSearchCreateInput,
   savedSearchIdInput,
   savedSearchRenameInput,
@@ -46,13 +43,11 @@ export const savedSearchRouter = router({
   /** Saves the filters of a search (the same filters again: the one saved before), named from them unless `name` is given. */
   create: protectedProcedure.input(savedSearchCreateInput).mutation(async ({ ctx, input }) => {
     const userId = ctx.user.id;
-    const filters = normalizeFilters(input.filters);
-    const key = filtersKey(filters);
-    const now = ctx.now();
+    const data = savedSearchData(userId, input, ctx.now());
     const id = await ctx.prisma.$transaction(async (tx) => {
       // One at a time per user, so two saves at once cannot both pass the limit.
       await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid FOR NO KEY UPDATE`;
-      const existing = await tx.savedSearch.findUnique({ where: { userId_key: { userId, key } }, select: { id: true } });
+      const existing = await tx.savedSearch.findUnique({ where: { userId_key: { userId, key: data.key } }, select: { id: true } });
       if (existing) return existing.id;
       if ((await tx.savedSearch.count({ where: { userId } })) >= MAX_SAVED_SEARCHES) {
         throw new TRPCError({
@@ -60,19 +55,8 @@ export const savedSearchRouter = router({
           message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches. Delete one to save this search.`,
         });
       }
-      const created = await tx.savedSearch.create({
-        data: {
-          userId,
-          name: input.name ?? defaultSearchName(filters),
-          filters: filters satisfies Prisma.InputJsonObject,
-          key,
-          createdAt: now,
-          seenAt: now,
-          ...matchColumns(filters),
-        },
-        select: { id: true },
-      });
-      await setArea(tx, created.id, filters.bounds);
+      const created = await tx.savedSearch.create({ data, select: { id: true } });
+      await setAreas(tx, [created.id]);
       return created.id;
     });
     return savedSearch(ctx.prisma, userId, id);

@@ -28,15 +28,12 @@ async function sendNext(prisma: PrismaClient, now: Date): Promise<boolean> {
       tx,
       matches.map((match) => match.userId),
     );
-    const fresh = new Set(
-      (
-        await tx.savedSearchMatch.createManyAndReturn({
-          data: matches.map((match) => ({ savedSearchId: match.savedSearchId, postId, createdAt: now })),
-          skipDuplicates: true,
-          select: { savedSearchId: true },
-        })
-      ).map((row) => row.savedSearchId),
-    );
+    const ids = matches.map((match) => match.savedSearchId);
+    const inserted = await tx.$queryRaw<Array<{ savedSearchId: string }>>`
+      INSERT INTO "SavedSearchMatch" ("savedSearchId", "postId", "createdAt")
+      SELECT id, ${postId}::uuid, ${now} FROM unnest(${ids}::uuid[]) AS id
+      ON CONFLICT DO NOTHING RETURNING "savedSearchId"`;
+    const fresh = new Set(inserted.map((row) => row.savedSearchId));
     // One alert per person, naming each of their searches the listing newly matches.
     const byUser = new Map<string, Array<{ id: string; name: string }>>();
     for (const match of matches) {

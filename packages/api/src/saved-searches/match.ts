@@ -1,9 +1,9 @@
-import type { Prisma } from '@estate/db';
+import { Prisma } from '@estate/db';
 
 // Which saved searches a listing matches, with the conditions of post.search turned around:
 // a search matches when each filter it has holds for the listing. The candidates come from
-// indexes, four ways: searches in the listing's city (by cityKey), searches of a map area
-// around it (the GiST index on area, once as the listing is and once 360° on, for areas
+// indexes, four disjoint ways: searches in the listing's city (by cityKey), searches of a map
+// area around it (the GiST index on area, once as the listing is and once 360° on, for areas
 // across the antimeridian), and the few with neither (a partial index). Only those are read.
 
 export interface Match {
@@ -12,25 +12,27 @@ export interface Match {
   name: string;
 }
 
-export async function matchingSearches(tx: Prisma.TransactionClient, postId: string): Promise<Match[]> {
-  return tx.$queryRaw<Match[]>`
+const columns = Prisma.sql`s."id", s."userId", s."name", s."type", s."property", s."minPrice", s."maxPrice", s."minBedrooms", s."minBathrooms", s."keywords", s."area"`;
+
+/** The saved searches of other people that the listing `postId` matches now. */
+export function matchingSearchesSql(postId: string): Prisma.Sql {
+  return Prisma.sql`
     WITH p AS (
       SELECT "userId", "cityKey", "type", "property", "price", "bedroom", "bathroom", "search",
         box(point("longitude", "latitude"), point("longitude", "latitude")) AS here,
         box(point("longitude" + 360, "latitude"), point("longitude" + 360, "latitude")) AS beyond
       FROM "Post" WHERE "id" = ${postId}::uuid
-    ),
-    candidate AS (
-      SELECT s."id" FROM "SavedSearch" s, p WHERE s."cityKey" = p."cityKey"
-      UNION
-      SELECT s."id" FROM "SavedSearch" s, p WHERE s."area" @> p.here AND s."cityKey" IS NULL
-      UNION
-      SELECT s."id" FROM "SavedSearch" s, p WHERE s."area" @> p.beyond AND s."cityKey" IS NULL
-      UNION
-      SELECT s."id" FROM "SavedSearch" s WHERE s."cityKey" IS NULL AND s."area" IS NULL
     )
     SELECT s."id" AS "savedSearchId", s."userId", s."name"
-    FROM candidate c JOIN "SavedSearch" s ON s."id" = c."id", p
+    FROM p CROSS JOIN LATERAL (
+      SELECT ${columns} FROM "SavedSearch" s WHERE s."cityKey" = p."cityKey"
+      UNION ALL
+      SELECT ${columns} FROM "SavedSearch" s WHERE s."area" @> p.here AND s."cityKey" IS NULL
+      UNION ALL
+      SELECT ${columns} FROM "SavedSearch" s WHERE s."area" @> p.beyond AND NOT s."area" @> p.here AND s."cityKey" IS NULL
+      UNION ALL
+      SELECT ${columns} FROM "SavedSearch" s WHERE s."cityKey" IS NULL AND s."area" IS NULL
+    ) s
     WHERE s."userId" <> p."userId"
       AND (s."type" IS NULL OR s."type" = p."type")
       AND (s."property" IS NULL OR s."property" = p."property")
@@ -40,4 +42,8 @@ export async function matchingSearches(tx: Prisma.TransactionClient, postId: str
       AND (s."minBathrooms" IS NULL OR p."bathroom" >= s."minBathrooms")
       AND (s."area" IS NULL OR s."area" @> p.here OR s."area" @> p.beyond)
       AND (s."keywords" IS NULL OR p."search" @@ to_tsquery('english', s."keywords"))`;
+}
+
+export function matchingSearches(tx: Prisma.TransactionClient, postId: string): Promise<Match[]> {
+  return tx.$queryRaw<Match[]>(matchingSearchesSql(postId));
 }
