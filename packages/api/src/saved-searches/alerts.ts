@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@estate/db';
-import { type Delivery, lockRecipients, recordEvents } from '../chat/events.js';
+import { lockRecipients } from '../chat/events.js';
+import { CHAT_CHANNEL } from '../chat/notify.js';
 import { matchingSearches } from './match.js';
 
 // Alerts for saved searches. A listing posted or changed is queued (a PendingAlert row) in the
@@ -28,34 +29,30 @@ async function sendNext(prisma: PrismaClient, now: Date): Promise<boolean> {
       tx,
       matches.map((match) => match.userId),
     );
+    // The pairs not announced before (of searches still there: an account deleted since the match
+    // is gone), one alert per person naming those of their searches, and
+    // the notifications, in one statement: a home in a big city can match thousands of searches.
+    // The payload is chatEvent's `alert`, built where the rows are.
     const ids = matches.map((match) => match.savedSearchId);
-    const inserted = await tx.$queryRaw<Array<{ savedSearchId: string }>>`
-      INSERT INTO "SavedSearchMatch" ("savedSearchId", "postId", "createdAt")
-      SELECT id, ${postId}::uuid, ${now} FROM unnest(${ids}::uuid[]) AS id
-      ON CONFLICT DO NOTHING RETURNING "savedSearchId"`;
-    const fresh = new Set(inserted.map((row) => row.savedSearchId));
-    // One alert per person, naming each of their searches the listing newly matches.
-    const byUser = new Map<string, Array<{ id: string; name: string }>>();
-    for (const match of matches) {
-      if (fresh.has(match.savedSearchId))
-        byUser.set(match.userId, [...(byUser.get(match.userId) ?? []), { id: match.savedSearchId, name: match.name }]);
-    }
-    if (byUser.size > 0) {
-      const post = await tx.post.findUniqueOrThrow({
-        where: { id: postId },
-        select: { id: true, title: true, price: true, city: true, type: true },
-      });
-      await recordEvents(
-        tx,
-        now,
-        [...byUser].map(
-          ([userId, searches]): Delivery => ({
-            userId,
-            event: { kind: 'alert', post, searches },
-          }),
-        ),
-      );
-    }
+    await tx.$queryRaw`
+      WITH fresh AS (
+        INSERT INTO "SavedSearchMatch" ("savedSearchId", "postId", "createdAt")
+        SELECT s."id", ${postId}::uuid, ${now} FROM "SavedSearch" s WHERE s."id" = ANY(${ids}::uuid[])
+        ON CONFLICT DO NOTHING RETURNING "savedSearchId"
+      ),
+      alert AS (
+        INSERT INTO "ChatEvent" ("userId", "kind", "payload", "createdAt")
+        SELECT s."userId", 'alert',
+          jsonb_build_object(
+            'post', (SELECT jsonb_build_object('id', p."id", 'title', p."title", 'price', p."price", 'city', p."city", 'type', p."type")
+                     FROM "Post" p WHERE p."id" = ${postId}::uuid),
+            'searches', jsonb_agg(jsonb_build_object('id', s."id", 'name', s."name") ORDER BY s."createdAt", s."id")),
+          ${now}
+        FROM fresh f JOIN "SavedSearch" s ON s."id" = f."savedSearchId"
+        GROUP BY s."userId"
+        RETURNING "userId"
+      )
+      SELECT count(pg_notify(${CHAT_CHANNEL}, "userId"::text))::int AS notified FROM alert`;
     await tx.pendingAlert.delete({ where: { postId } });
     return true;
   });

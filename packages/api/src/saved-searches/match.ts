@@ -9,10 +9,9 @@ import { Prisma } from '@estate/db';
 export interface Match {
   savedSearchId: string;
   userId: string;
-  name: string;
 }
 
-const columns = Prisma.sql`s."id", s."userId", s."name", s."type", s."property", s."minPrice", s."maxPrice", s."minBedrooms", s."minBathrooms", s."keywords", s."area"`;
+const columns = Prisma.sql`s."id", s."userId", s."type", s."property", s."minPrice", s."maxPrice", s."minBedrooms", s."minBathrooms", s."keywords", s."area"`;
 
 /** The saved searches of other people that the listing `postId` matches now. */
 export function matchingSearchesSql(postId: string): Prisma.Sql {
@@ -23,7 +22,7 @@ export function matchingSearchesSql(postId: string): Prisma.Sql {
         box(point("longitude" + 360, "latitude"), point("longitude" + 360, "latitude")) AS beyond
       FROM "Post" WHERE "id" = ${postId}::uuid
     )
-    SELECT s."id" AS "savedSearchId", s."userId", s."name"
+    SELECT s."id" AS "savedSearchId", s."userId"
     FROM p CROSS JOIN LATERAL (
       SELECT ${columns} FROM "SavedSearch" s WHERE s."cityKey" = p."cityKey"
       UNION ALL
