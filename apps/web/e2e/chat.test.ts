@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, CONSOLE_LAG, hasBrowser, newPage, refused } from './harness.js';
+import { appInBrowser, CONSOLE_LAG, call, hasBrowser, newPage, refused, register } from './harness.js';
 
 // Two people, each in a browser of their own: a buyer writes to a lister from the listing's
 // page, and each sees the other's messages, the unread badge and the read receipt arrive live,
@@ -8,32 +8,6 @@ import { appInBrowser, CONSOLE_LAG, hasBrowser, newPage, refused } from './harne
 
 function onPath(page: Page, test: (pathname: string) => boolean) {
   return page.waitForURL((url) => test(url.pathname));
-}
-
-async function register(page: Page, username: string, password: string) {
-  const form = page.getByRole('form', { name: 'Create your account' });
-  await form.getByLabel('Email').fill(`${username}@example.com`);
-  await form.getByLabel('Username').fill(username);
-  await form.getByLabel('Password').fill(password);
-  await form.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('banner').getByRole('link', { name: username, exact: true }).waitFor();
-}
-
-/** Calls a procedure as the page's signed-in user, as the app itself would (same origin, its cookie). */
-async function call<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const body = await page.evaluate(
-    async ({ procedure, input }) => {
-      const response = await fetch(`/trpc/${procedure}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ json: input }),
-      });
-      return { status: response.status, json: (await response.json()) as unknown };
-    },
-    { procedure, input },
-  );
-  if (body.status !== 200) throw new Error(`${procedure} answered ${body.status}: ${JSON.stringify(body.json)}`);
-  return (body.json as { result: { data: { json: T } } }).result.data.json;
 }
 
 /** The header's Messages link, named with the unread count when there is one. */

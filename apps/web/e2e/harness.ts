@@ -114,6 +114,33 @@ export function refused(status: number): string {
 /** Chrome logs a refusal some time after the page has shown it: seconds, on a busy machine. */
 export const CONSOLE_LAG = { timeout: 10_000 };
 
+/** Fills in and sends the register form the page shows, then waits until the header names the new user. */
+export async function register(page: Page, username: string, password: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Create your account' });
+  await form.getByLabel('Email').fill(`${username}@example.com`);
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('banner').getByRole('link', { name: username, exact: true }).waitFor();
+}
+
+/** Calls a procedure as the page's signed-in user, as the app itself would (same origin, its cookie). */
+export async function call<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const body = await page.evaluate(
+    async ({ procedure, input }) => {
+      const response = await fetch(`/trpc/${procedure}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ json: input }),
+      });
+      return { status: response.status, json: (await response.json()) as unknown };
+    },
+    { procedure, input },
+  );
+  if (body.status !== 200) throw new Error(`${procedure} answered ${body.status}: ${JSON.stringify(body.json)}`);
+  return (body.json as { result: { data: { json: T } } }).result.data.json;
+}
+
 /** The app and a browser for the enclosing describe block, started once and stopped after it. */
 export function appInBrowser(): { readonly app: RunningApp; readonly browser: Browser } {
   const state: { app?: RunningApp; browser?: Browser } = {};

@@ -110,7 +110,7 @@ describe.runIf(hasBrowser)('listings in a browser', () => {
     await other.getByRole('button', { name: 'Save' }).click();
     await other.getByRole('button', { name: 'Saved' }).waitFor();
     expect(await other.getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true');
-    await header.getByRole('link', { name: 'Saved' }).click();
+    await header.getByRole('link', { name: 'Saved', exact: true }).click();
     await page.getByRole('heading', { name: 'Saved homes' }).waitFor();
     await page.getByRole('article').filter({ hasText: otherTitle }).waitFor();
 

@@ -1,5 +1,7 @@
 import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { Toaster } from '../components/ui/Toast';
 import { ChatEvents } from '../features/chat/use-chat-events';
+import { useSearchAlerts } from '../features/saved-searches/use-saved-searches';
 import { useMe } from '../hooks/use-session';
 import { paths } from '../lib/paths';
 import styles from './Layout.module.css';
@@ -11,10 +13,14 @@ export function Layout() {
   // Pages load their code on first visit: until it arrives, the old page stays and this bar runs.
   const loading = useNavigation().state === 'loading';
   const me = useMe();
+  const alerts = useSearchAlerts();
   return (
     <div className={styles.layout}>
-      {/* Live chat news for every page while someone is signed in: the header's badge, the list, an open conversation. */}
-      {me.data && <ChatEvents key={me.data.id} meId={me.data.id} />}
+      {/*
+       * Live news for every page while someone is signed in: chat (the header's badge, the list, an
+       * open conversation) and saved-search alerts (the header's count, a toast).
+       */}
+      {me.data && <ChatEvents key={me.data.id} meId={me.data.id} alerts={alerts} />}
       {loading && <div className={styles.progress} role="progressbar" aria-label="Loading the page" />}
       <a className="skip-link" href="#main">
         Skip to content
@@ -49,6 +55,7 @@ export function Layout() {
           <p>© {new Date().getFullYear()} Estate</p>
         </div>
       </footer>
+      <Toaster />
       <ScrollRestoration />
     </div>
   );

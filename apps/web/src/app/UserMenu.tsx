@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { AlertIcon } from '../components/ui/AlertIcon';
 import { Avatar } from '../components/ui/Avatar';
 import { buttonClass } from '../components/ui/button';
 import { useUnreadChats } from '../features/chat/use-chat';
+import { useNewMatchCount } from '../features/saved-searches/use-saved-searches';
 import { useNextPath } from '../hooks/use-next-path';
 import { type Me, useMe, useSignOut } from '../hooks/use-session';
 import { cx } from '../lib/class-names';
@@ -34,6 +36,7 @@ export function UserMenu() {
           My listings
         </NavLink>
       </nav>
+      <SavedSearchesLink />
       <MessagesLink />
       <Link to={paths.account()} className={styles.me} title="Account settings">
         <Avatar username={me.data.username} src={me.data.avatar} size="small" />
@@ -56,18 +59,75 @@ export function UserMenu() {
 function MessagesLink() {
   const unread = useUnreadChats();
   const count = unread.data?.count ?? 0;
-  const label = count === 0 ? 'Messages' : `Messages, ${count} unread conversation${count === 1 ? '' : 's'}`;
   return (
-    <NavLink to={paths.messages()} className={cx(styles.link, styles.messages)} aria-label={label}>
-      <span className={styles.icon}>
+    <CountLink
+      to={paths.messages()}
+      text="Messages"
+      count={count}
+      counted={`${count} unread conversation${count === 1 ? '' : 's'}`}
+      icon={
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
           <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" />
         </svg>
-        {count > 0 && <span className={styles.badge}>{count > 99 ? '99+' : count}</span>}
+      }
+    />
+  );
+}
+
+/** "2 new homes": what the count of saved searches' new matches counts. */
+const newHomes = (count: number) => `${count} new home${count === 1 ? '' : 's'}`;
+
+/**
+ * Saved searches, with how many new homes match them: live, as alerts come in. Only its icon:
+ * the header has no room for more words. Narrow screens have it in the menu instead.
+ */
+function SavedSearchesLink() {
+  const count = useNewMatchCount();
+  return (
+    <CountLink
+      to={paths.savedSearches()}
+      text="Saved searches"
+      count={count}
+      counted={newHomes(count)}
+      icon={<AlertIcon size={22} />}
+      iconOnly
+      className={styles.wide}
+    />
+  );
+}
+
+interface CountLinkProps {
+  to: string;
+  text: string;
+  count: number;
+  /** The count in words, for the link's name: "Messages, 2 unread conversations". */
+  counted: string;
+  /** The text is only its name and tooltip, never shown beside the icon. */
+  iconOnly?: boolean;
+  className?: string;
+  icon: ReactNode;
+}
+
+/** A link drawn as an icon with a count on it, and its text where there is room. */
+function CountLink({ to, text, count, counted, icon, iconOnly = false, className }: CountLinkProps) {
+  return (
+    <NavLink
+      to={to}
+      className={cx(styles.link, styles.countLink, className)}
+      aria-label={count === 0 ? text : `${text}, ${counted}`}
+      title={iconOnly ? text : undefined}
+    >
+      <span className={styles.icon}>
+        {icon}
+        {count > 0 && <Badge count={count} />}
       </span>
-      <span className={styles.messagesText}>Messages</span>
+      {!iconOnly && <span className={styles.iconText}>{text}</span>}
     </NavLink>
   );
+}
+
+function Badge({ count }: { count: number }) {
+  return <span className={styles.badge}>{count > 99 ? '99+' : count}</span>;
 }
 
 interface CompactMenuProps {
@@ -78,6 +138,7 @@ interface CompactMenuProps {
 
 /** The narrow screen's menu: a button that shows or hides the signed-in user's links. */
 function CompactMenu({ me, onSignOut, signingOut }: CompactMenuProps) {
+  const newMatches = useNewMatchCount();
   // Open at one address: following any link closes it.
   const { key } = useLocation();
   const [openAt, setOpenAt] = useState<string | null>(null);
@@ -122,6 +183,13 @@ function CompactMenu({ me, onSignOut, signingOut }: CompactMenuProps) {
           <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
         <span className={styles.menuText}>Menu</span>
+        {/* The saved searches' news, which the menu holds on a narrow screen. */}
+        {newMatches > 0 && (
+          <>
+            <Badge count={newMatches} />
+            <span className="visually-hidden">, {newHomes(newMatches)} in saved searches</span>
+          </>
+        )}
       </button>
       {open && (
         <nav id={panelId} aria-label="Your account" className={styles.panel}>
@@ -134,6 +202,10 @@ function CompactMenu({ me, onSignOut, signingOut }: CompactMenuProps) {
           </NavLink>
           <NavLink to={paths.saved()} className={styles.link}>
             Saved homes
+          </NavLink>
+          <NavLink to={paths.savedSearches()} className={styles.link}>
+            Saved searches
+            {newMatches > 0 && <span className={styles.count}>{newMatches} new</span>}
           </NavLink>
           <NavLink to={paths.account()} className={styles.link}>
             Account settings

@@ -44,6 +44,10 @@ export const router = createBrowserRouter([
               },
               { path: routes.saved, lazy: { Component: async () => (await import('../features/saved/SavedPage')).SavedPage } },
               {
+                path: routes.savedSearches,
+                lazy: { Component: async () => (await import('../features/saved-searches/SavedSearchesPage')).SavedSearchesPage },
+              },
+              {
                 path: routes.newListing,
                 lazy: { Component: async () => (await import('../features/listings/editor/NewListingPage')).NewListingPage },
               },

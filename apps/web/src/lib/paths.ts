@@ -37,6 +37,7 @@ export const routes = {
   account: '/account',
   myListings: '/my/listings',
   saved: '/saved',
+  savedSearches: '/saved-searches',
   newListing: '/listings/new',
   editListing: '/posts/:id/edit',
   messages: '/messages',
@@ -63,6 +64,7 @@ export const paths = {
   account: () => routes.account,
   myListings: () => routes.myListings,
   saved: () => routes.saved,
+  savedSearches: () => routes.savedSearches,
   newListing: () => routes.newListing,
   editListing: (id: string) => generatePath(routes.editListing, { id }),
   /** The signed-in user's conversations. */

@@ -13,6 +13,8 @@ interface QueryStateProps<T> {
   notFound?: { title: string; message: string };
   /** The error panel's title for any other failure. */
   errorTitle: string;
+  /** Under the page's own heading, in its frame: the error panel alone, without a page's margins. */
+  inline?: boolean;
   children: (data: T) => ReactNode;
 }
 
@@ -20,13 +22,10 @@ interface QueryStateProps<T> {
  * A page's loading, 404 and error states around what it shows once its query answers. An
  * answer already on screen stays there if a later refetch fails.
  */
-export function QueryState<T>({ query, pending, notFound, errorTitle, children }: QueryStateProps<T>) {
+export function QueryState<T>({ query, pending, notFound, errorTitle, inline = false, children }: QueryStateProps<T>) {
   if (query.data !== undefined) return children(query.data);
   if (!query.error) return pending;
   if (notFound && isNotFound(query.error)) return <NotFound {...notFound} />;
-  return (
-    <div className={`container ${styles.error}`}>
-      <ErrorPanel title={errorTitle} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />
-    </div>
-  );
+  const panel = <ErrorPanel title={errorTitle} error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
+  return inline ? panel : <div className={`container ${styles.error}`}>{panel}</div>;
 }

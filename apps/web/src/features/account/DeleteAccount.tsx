@@ -1,9 +1,7 @@
 import { deleteAccountInput } from '@estate/api/schemas';
 import { useRef } from 'react';
 import { buttonClass } from '../../components/ui/button';
-import { Dialog, DialogActions } from '../../components/ui/Dialog';
-import { Form } from '../../components/ui/Form';
-import { FormAlert } from '../../components/ui/FormAlert';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
 import { useDeleteAccount } from './use-account';
@@ -25,28 +23,18 @@ export function DeleteAccount() {
       <button type="button" className={buttonClass({ variant: 'danger' })} onClick={open}>
         Delete account
       </button>
-      <Dialog
+      <FormDialog
         ref={dialog}
+        danger
         title="Delete your account?"
         description="Your profile, your listings, your saved homes and your conversations will be deleted for good. This cannot be undone. Enter your password to confirm."
-        // However it closes (Cancel, Escape), it opens clean next time.
-        onClose={form.reset}
+        form={form}
+        submitLabel="Delete my account"
+        pendingLabel="Deleting…"
+        pending={remove.isPending}
       >
-        {(titleId) => (
-          <Form {...form.props} aria-labelledby={titleId}>
-            <FormAlert message={form.alert} />
-            <TextField {...form.field('password')} label="Password" type="password" autoComplete="current-password" />
-            <DialogActions>
-              <button type="button" className={buttonClass()} onClick={() => dialog.current?.close()}>
-                Cancel
-              </button>
-              <button type="submit" className={buttonClass({ variant: 'dangerSolid' })} disabled={remove.isPending}>
-                {remove.isPending ? 'Deleting…' : 'Delete my account'}
-              </button>
-            </DialogActions>
-          </Form>
-        )}
-      </Dialog>
+        <TextField {...form.field('password')} label="Password" type="password" autoComplete="current-password" />
+      </FormDialog>
     </>
   );
 }

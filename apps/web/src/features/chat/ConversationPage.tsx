@@ -4,6 +4,7 @@ import { Avatar } from '../../components/ui/Avatar';
 import { buttonClass } from '../../components/ui/button';
 import { QueryState } from '../../components/ui/QueryState';
 import { Skeleton } from '../../components/ui/Skeleton';
+import { useDocumentVisible } from '../../hooks/use-document-visible';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { useSignedInUser } from '../../hooks/use-session';
 import { type ApiError, isNotFound } from '../../lib/api-error';
@@ -13,7 +14,7 @@ import { Composer } from './Composer';
 import styles from './ConversationPage.module.css';
 import { type ChatSummary, setViewingChat } from './chat-cache';
 import { MessageLog } from './MessageLog';
-import { useChat, useChatList, useChatMessages, useDocumentVisible, useKeepFocus, useMarkRead } from './use-chat';
+import { useChat, useChatList, useChatMessages, useKeepFocus, useMarkRead } from './use-chat';
 
 /** A chat that is not there, or not ours: the same answer, so nothing tells them apart. */
 function isMissing(error: ApiError): boolean {

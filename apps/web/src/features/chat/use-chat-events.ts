@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { getMutationKey } from '@trpc/react-query';
+import type { AlertListener } from '../../lib/live-events';
 import { trpc } from '../../lib/trpc';
 import { useChatCache } from './use-chat';
 
@@ -11,8 +12,9 @@ const endingSession = [getMutationKey(trpc.auth.logout), getMutationKey(trpc.use
  * new messages (theirs and the other person's), read receipts and the unread count. One stream
  * for the whole app (the layout holds it), so the header's badge, the list and an open
  * conversation all follow. On a reconnect the link resumes after the last event it received.
+ * The stream also carries saved-search alerts: those go to `alerts`.
  */
-export function useChatEvents(meId: string) {
+export function useChatEvents(meId: string, alerts: AlertListener) {
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const cache = useChatCache(meId);
@@ -22,6 +24,7 @@ export function useChatEvents(meId: string) {
       void utils.chat.list.invalidate();
       void utils.chat.byId.invalidate();
       void utils.chat.messages.invalidate();
+      alerts.resync();
     },
     onData({ data: event }) {
       switch (event.kind) {
@@ -33,6 +36,9 @@ export function useChatEvents(meId: string) {
           break;
         case 'unread':
           cache.setUnreadChats(event.count);
+          break;
+        case 'alert':
+          alerts.alert(event);
           break;
       }
     },
@@ -47,7 +53,7 @@ export function useChatEvents(meId: string) {
 }
 
 /** Holds the chat event stream while someone is signed in (rendered by the layout, keyed by the user). */
-export function ChatEvents({ meId }: { meId: string }) {
-  useChatEvents(meId);
+export function ChatEvents({ meId, alerts }: { meId: string; alerts: AlertListener }) {
+  useChatEvents(meId, alerts);
   return null;
 }

@@ -1,5 +1,5 @@
 import { skipToken, useQueryClient } from '@tanstack/react-query';
-import { type RefObject, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { type RefObject, useEffect, useMemo } from 'react';
 import { trpc } from '../../lib/trpc';
 import { chatCache, chatListInput } from './chat-cache';
 
@@ -71,16 +71,6 @@ export function useMarkRead(meId: string) {
  */
 export function useUnreadChats() {
   return trpc.chat.unreadCount.useQuery(skipToken);
-}
-
-function subscribeToVisibility(onChange: () => void) {
-  document.addEventListener('visibilitychange', onChange);
-  return () => document.removeEventListener('visibilitychange', onChange);
-}
-
-/** Whether the page is on screen (its tab shown, the window not minimised). */
-export function useDocumentVisible(): boolean {
-  return useSyncExternalStore(subscribeToVisibility, () => document.visibilityState === 'visible');
 }
 
 /**

@@ -1,8 +1,5 @@
 import type { RefObject } from 'react';
-import { buttonClass } from '../../components/ui/button';
-import { Dialog, DialogActions } from '../../components/ui/Dialog';
-import { FormAlert } from '../../components/ui/FormAlert';
-import { errorMessage } from '../../lib/api-error';
+import { DeleteDialog } from '../../components/ui/DeleteDialog';
 import { useDeletePost } from './use-delete-post';
 
 interface DeleteListingDialogProps {
@@ -17,22 +14,8 @@ interface DeleteListingDialogProps {
 /** Asks before deleting a listing for good, and says why if the server refuses. */
 export function DeleteListingDialog({ ref, listing, onDeleted }: DeleteListingDialogProps) {
   const remove = useDeletePost();
-
-  function confirm() {
-    if (!listing) return;
-    remove.mutate(
-      { id: listing.id },
-      {
-        onSuccess() {
-          ref.current?.close();
-          onDeleted(listing.title);
-        },
-      },
-    );
-  }
-
   return (
-    <Dialog
+    <DeleteDialog
       ref={ref}
       title="Delete this listing?"
       description={
@@ -41,22 +24,10 @@ export function DeleteListingDialog({ ref, listing, onDeleted }: DeleteListingDi
           undone.
         </>
       }
-      // However it closes, it opens without the last refusal.
-      onClose={() => remove.reset()}
-    >
-      {() => (
-        <>
-          <FormAlert message={remove.error && `Could not delete it. ${errorMessage(remove.error)}`} />
-          <DialogActions>
-            <button type="button" className={buttonClass()} onClick={() => ref.current?.close()}>
-              Cancel
-            </button>
-            <button type="button" className={buttonClass({ variant: 'dangerSolid' })} onClick={confirm} disabled={remove.isPending}>
-              {remove.isPending ? 'Deleting…' : 'Delete listing'}
-            </button>
-          </DialogActions>
-        </>
-      )}
-    </Dialog>
+      confirmLabel="Delete listing"
+      deletion={remove}
+      input={listing && { id: listing.id }}
+      onDeleted={() => listing && onDeleted(listing.title)}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { Skeleton } from '../../components/ui/Skeleton';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { type ApiError, fieldErrorsOf, isInputError } from '../../lib/api-error';
 import { paths, type SearchFilters } from '../../lib/paths';
+import { SaveSearch } from './SaveSearch';
 import { SearchForm } from './SearchForm';
 import type { HighlightedHome } from './SearchMap';
 import styles from './SearchPage.module.css';
@@ -43,6 +44,8 @@ export function SearchPage() {
     navigate(paths.search(next), { preventScrollReset: true });
   }
   const { bounds, sort, ...mapFilters } = filters;
+  // The server refused the filters: nothing to show, or to save.
+  const invalid = results.error && !results.data && isInputError(results.error);
 
   return (
     <div className={styles.page}>
@@ -60,6 +63,7 @@ export function SearchPage() {
               </p>
             </div>
             <div className={styles.tools}>
+              {!invalid && <SaveSearch filters={filters} />}
               {bounds && (
                 <Link className={buttonClass({ small: true })} to={paths.search({ ...filters, bounds: undefined })} preventScrollReset>
                   <span aria-hidden="true">×</span> Clear map area
@@ -79,7 +83,7 @@ export function SearchPage() {
               </label>
             </div>
           </header>
-          {results.error && !results.data && isInputError(results.error) ? (
+          {invalid ? (
             <SearchInputError error={results.error} filters={filters} />
           ) : (
             <PostList

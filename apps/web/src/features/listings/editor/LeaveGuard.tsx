@@ -28,6 +28,7 @@ export function LeaveGuard({ shouldWarn }: { shouldWarn: () => boolean }) {
     <Dialog
       ref={dialog}
       title="Leave without saving?"
+      danger
       description="What you changed on this page will be lost."
       onClose={() => {
         if (blocker.state === 'blocked') blocker.reset();
