@@ -48,7 +48,8 @@ async function sendNext(prisma: PrismaClient, now: Date): Promise<boolean> {
                      FROM "Post" p WHERE p."id" = ${postId}::uuid),
             'searches', jsonb_agg(jsonb_build_object('id', s."id", 'name', s."name") ORDER BY s."createdAt", s."id")),
           ${now}
-        FROM fresh f JOIN "SavedSearch" s ON s."id" = f."savedSearchId"
+        -- One lookup by id each (LIMIT keeps the planner from joining them all by a scan).
+        FROM fresh f CROSS JOIN LATERAL (SELECT * FROM "SavedSearch" s WHERE s."id" = f."savedSearchId" LIMIT 1) s
         GROUP BY s."userId"
         RETURNING "userId"
       )
