@@ -2,8 +2,9 @@
 // chat.events open over SSE (on one or two server processes), senders post messages at a fixed
 // rate through chat.send, and the bench reports the delivery latency (from the start of the
 // send call to the event's arrival at its subscriber) and the servers' memory per idle
-// subscriber. With two processes every message is sent through the process its receiver is
-// not connected to, so it crosses over PostgreSQL's LISTEN/NOTIFY.
+// subscriber, and what of it is still held once the subscribers have left. With two processes
+// every message is sent through the process its receiver is not connected to, so it crosses
+// over PostgreSQL's LISTEN/NOTIFY.
 //
 //   pnpm bench:chat [--subscribers 100,1000] [--processes 1,2] [--rate 20] [--seconds 10]
 //
@@ -14,10 +15,9 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { createSession } from '@estate/api';
-import { createDb, type Db } from '@estate/db';
+import { createDb } from '@estate/db';
 import pg from 'pg';
-import superjson from 'superjson';
+import { call, type Person, people, subscribe } from './clients.js';
 import { estateServer, machine, percentile, stop } from './harness.js';
 
 const { values: args } = parseArgs({
@@ -48,72 +48,6 @@ async function freshDatabase(): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   return url.toString();
-}
-
-interface Person {
-  id: string;
-  cookie: string;
-}
-
-/** Users with live sessions, written straight to the database (signing up 1,000 people through argon2 would take a minute). */
-async function people(db: Db, prefix: string, n: number): Promise<Person[]> {
-  const rows = Array.from({ length: n }, (_, i) => ({
-    email: `${prefix}${i}@bench.example`,
-    username: `${prefix}${i}`,
-    passwordHash: 'not-a-password-hash',
-  }));
-  await db.prisma.user.createMany({ data: rows });
-  const users = await db.prisma.user.findMany({ where: { username: { startsWith: prefix } }, select: { id: true, username: true } });
-  const byName = new Map(users.map((user) => [user.username, user.id]));
-  const result: Person[] = [];
-  for (const row of rows) {
-    const id = byName.get(row.username) ?? '';
-    const { token } = await createSession(db.prisma, id);
-    result.push({ id, cookie: `estate_session=${token}` });
-  }
-  return result;
-}
-
-async function call(base: string, person: Person, procedure: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${base}/trpc/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: person.cookie },
-    body: JSON.stringify(superjson.serialize(input)),
-  });
-  const body = (await response.json()) as { result?: { data: never }; error?: unknown };
-  if (!response.ok || !body.result) throw new Error(`${procedure}: ${response.status} ${JSON.stringify(body.error).slice(0, 300)}`);
-  return superjson.deserialize(body.result.data);
-}
-
-/** An open chat.events stream: calls `onData` with each event's raw data line. */
-async function subscribe(base: string, person: Person, onData: (data: string) => void, signal: AbortSignal): Promise<void> {
-  const response = await fetch(`${base}/trpc/chat.events`, {
-    headers: { accept: 'text/event-stream', cookie: person.cookie },
-    signal,
-  });
-  if (!response.ok || !response.body) throw new Error(`chat.events: ${response.status}`);
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let connected: () => void = () => {};
-  const ready = new Promise<void>((resolve) => {
-    connected = resolve;
-  });
-  void (async () => {
-    let buffered = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        connected();
-        buffered += value;
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) if (line.startsWith('data:')) onData(line);
-      }
-    } catch {
-      // aborted at the end of the run
-    }
-  })();
-  await ready;
 }
 
 /** Resident memory of a process, in bytes. */
@@ -195,8 +129,8 @@ async function run(url: string, subscribers: number, processes: number): Promise
     for (let i = 0; i < subscribers; i++) await subscribe(base(i), receivers[i] as Person, onData, stopAll.signal);
     await sleep(5000);
     const idle = await Promise.all(servers.map((server) => memoryOf(server.child)));
-    const growth = (key: keyof Memory) =>
-      (idle.reduce((sum, memory) => sum + memory[key], 0) - before.reduce((sum, memory) => sum + memory[key], 0)) / subscribers / 1024;
+    const growth = (after: Memory[], key: keyof Memory) =>
+      (after.reduce((sum, memory) => sum + memory[key], 0) - before.reduce((sum, memory) => sum + memory[key], 0)) / subscribers / 1024;
 
     // Messages at a fixed rate, each to a random receiver, through the other process when there
     // are two. The first WARM_UP_S seconds' are not measured (the servers' first calls compile).
@@ -223,11 +157,17 @@ async function run(url: string, subscribers: number, processes: number): Promise
     while (seen.size + failures.length < total && performance.now() < deadline) await sleep(50);
     const lost = total - seen.size - failures.length;
     const peak = servers.map((server) => rss(server.child));
+    // Every subscriber leaves: what their streams held must be freed (a leak would stay here). A
+    // KB or two per subscriber remains a while: the idle connections fetch opens again after an abort.
+    stopAll.abort();
+    await sleep(2000);
+    const left = await Promise.all(servers.map((server) => memoryOf(server.child)));
     console.log(
       `  ${String(subscribers).padStart(5)} subscribers, ${processes} process${processes > 1 ? 'es' : ''}: ` +
-        `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms ` +
+        `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms ` +
         `(${latencies.length}/${total} delivered, ${failures.length} send errors, ${lost} not delivered in 5 s); ` +
-        `memory per idle subscriber ${growth('live').toFixed(1)} KB live (heap and buffers), ${growth('rss').toFixed(1)} KB resident; ` +
+        `memory per idle subscriber ${growth(idle, 'live').toFixed(1)} KB live (heap and buffers), ${growth(idle, 'rss').toFixed(1)} KB resident, ` +
+        `${growth(left, 'live').toFixed(1)} KB live once they left; ` +
         `RSS ${peak.map((bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`).join(' + ')}`,
     );
     if (failures.length > 0) console.log(`    first send error: ${failures[0]}`);

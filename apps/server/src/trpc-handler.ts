@@ -3,20 +3,33 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appRouter, createContext, type FileStorage, RateLimited, type RateLimits } from '@estate/api';
 import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import type { PrismaClient } from '@estate/db';
+import type { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
+import { createURL, incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { clientIp, isSecure } from './client-ip.js';
+import { setHeaders, subscriptionStreams } from './trpc-sse.js';
 
 export const TRPC_ENDPOINT = '/trpc';
 const MAX_BODY_BYTES = 1024 * 1024;
+
+const trimSlashes = (path: string) => path.replace(/^\//, '').replace(/\/$/, '');
+
+/** The procedure path (or a batch's paths) of a request, as tRPC's fetch adapter reads it; null if it is not URI-encoded properly. */
+function procedurePath(url: URL): string | null {
+  try {
+    return decodeURIComponent(trimSlashes(trimSlashes(url.pathname).slice(trimSlashes(TRPC_ENDPOINT).length)));
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A batch with too many calls, refused before any runs: 400 with a tRPC error for each call
  * (the shape tRPC's clients read), so each says why.
  */
-function refuseBatch(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+function refuseBatch(req: IncomingMessage, res: ServerResponse, url: URL, path: string): boolean {
   if (url.searchParams.get('batch') !== '1') return false;
-  const paths = decodeURIComponent(url.pathname.slice(TRPC_ENDPOINT.length + 1)).split(',');
+  const paths = path.split(',');
   if (paths.length <= MAX_BATCH_CALLS) return false;
   const message = `Too many calls in one request: at most ${MAX_BATCH_CALLS} may be batched (this one has ${paths.length}).`;
   const errors = paths.map((path) => ({
@@ -30,65 +43,42 @@ function refuseBatch(req: IncomingMessage, res: ServerResponse, url: URL): boole
 
 /**
  * The request as a fetch Request, whose signal aborts when the client leaves before the
- * answer is complete, or on `abort()`. tRPC's own conversion aborts it when every response
- * closes, finished or not, which creates an AbortError per request (a measurable share of the
- * server's time); it is handed a stand-in response that closes only early.
+ * answer is complete. tRPC's own conversion aborts it when every response closes, finished or
+ * not, which creates an AbortError per request (a measurable share of the server's time); it is
+ * handed a stand-in response that closes only early.
  */
-function toRequest(req: IncomingMessage, res: ServerResponse): { request: Request; abort: () => void } {
+function toRequest(req: IncomingMessage, res: ServerResponse): Request {
   const closedEarly = new EventEmitter();
-  const abort = () => closedEarly.emit('close');
   res.once('close', () => {
-    if (!res.writableFinished) abort();
+    if (!res.writableFinished) closedEarly.emit('close');
   });
-  return { request: incomingMessageToRequest(req, closedEarly as unknown as ServerResponse, { maxBodySize: MAX_BODY_BYTES }), abort };
+  return incomingMessageToRequest(req, closedEarly as unknown as ServerResponse, { maxBodySize: MAX_BODY_BYTES });
 }
 
-/**
- * Writes a fetch Response to Node's response: a streamed one (SSE) as it comes, any other in
- * one write, with its length. A stream ends when the server stops (`shutdown`): its
- * subscription is aborted and the response ends without tRPC's "return" event, so the client
- * reconnects (to another process, or to this one restarted) and resumes from its last event.
- */
-async function writeResponse(res: ServerResponse, response: Response, shutdown: AbortSignal, abort: () => void): Promise<void> {
+/** A GET as a fetch Request for the context, with no signal: an event stream has its own (trpc-sse.ts). */
+function headersOnly(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) for (const one of [value ?? []].flat()) headers.append(name, one);
+  return new Request(createURL(req), { headers });
+}
+
+/** Writes a fetch Response (tRPC's answers other than event streams are whole) in one write, with its length. */
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
-  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  setHeaders(res, response.headers);
   if (!response.body) {
     res.end();
     return;
   }
-  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    const body = Buffer.from(await response.arrayBuffer());
-    res.setHeader('content-length', body.length);
-    res.end(body);
-    return;
-  }
-  shutdown.addEventListener('abort', abort, { once: true });
-  if (shutdown.aborted) abort();
-  // Read and written by hand: a Node stream wrapped around the web one, and a pipeline, cost
-  // each open stream 9 KB more (72 KB instead of 63 KB per idle chat stream, bench:chat).
-  const reader = response.body.getReader();
-  const closed = new Promise<void>((resolve) => res.once('close', resolve));
-  // A client closing its stream (leaving the page) is how streams usually end: the stream is cancelled.
-  void closed.then(() => reader.cancel().catch(() => {}));
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), closed]);
-    }
-    res.end();
-  } catch (error) {
-    if (!res.destroyed) throw error;
-  } finally {
-    shutdown.removeEventListener('abort', abort);
-  }
+  const body = Buffer.from(await response.arrayBuffer());
+  res.setHeader('content-length', body.length);
+  res.end(body);
 }
 
 /**
  * Serves the tRPC router through its fetch adapter, so procedures see a standard Request
  * and add response headers (cookies) through `resHeaders`, the same in tests as here.
+ * Subscriptions' event streams are written by trpc-sse.ts instead.
  */
 export function createTrpcHandler(options: {
   prisma: PrismaClient;
@@ -99,34 +89,42 @@ export function createTrpcHandler(options: {
   /** Aborts when the server stops: open event streams end then. */
   shutdown: AbortSignal;
 }) {
+  const contextFor = (req: IncomingMessage, request: Request, resHeaders: Headers) =>
+    createContext({
+      prisma: options.prisma,
+      req: request,
+      resHeaders,
+      clientIp: clientIp(req, options.trustProxy),
+      secure: isSecure(req, options.trustProxy),
+      trustedOrigins: options.trustedOrigins,
+      storage: options.storage,
+      ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    });
+  const logError = (error: TRPCError, path: string | undefined) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
+  };
+  const streams = subscriptionStreams({ router: appRouter, shutdown: options.shutdown, onError: logError });
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (refuseBatch(req, res, new URL(req.url ?? '/', 'http://estate'))) return;
-    const { request, abort } = toRequest(req, res);
+    const url = new URL(req.url ?? '/', 'http://estate');
+    const path = procedurePath(url);
+    if (path !== null && refuseBatch(req, res, url, path)) return;
+    if (path !== null && (await streams.handles(req, url, path))) {
+      return streams.serve(req, res, url, path, (resHeaders) => contextFor(req, headersOnly(req), resHeaders));
+    }
     const response = await fetchRequestHandler({
       endpoint: TRPC_ENDPOINT,
-      req: request,
+      req: toRequest(req, res),
       router: appRouter,
-      createContext: ({ req: fetchReq, resHeaders }) =>
-        createContext({
-          prisma: options.prisma,
-          req: fetchReq,
-          resHeaders,
-          clientIp: clientIp(req, options.trustProxy),
-          secure: isSecure(req, options.trustProxy),
-          trustedOrigins: options.trustedOrigins,
-          storage: options.storage,
-          ...(options.rateLimits && { rateLimits: options.rateLimits }),
-        }),
+      createContext: ({ req: fetchReq, resHeaders }) => contextFor(req, fetchReq, resHeaders),
       responseMeta({ errors }) {
         // Standard HTTP clients and proxies understand Retry-After on 429.
         const limited = errors.find((error) => error.code === 'TOO_MANY_REQUESTS');
         const retryAfter = limited?.cause instanceof RateLimited ? limited.cause.retryAfterSeconds : null;
         return retryAfter === null ? {} : { headers: new Headers({ 'retry-after': String(retryAfter) }) };
       },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
-      },
+      onError: ({ error, path }) => logError(error, path),
     });
-    await writeResponse(res, response, options.shutdown, abort);
+    await writeResponse(res, response);
   };
 }

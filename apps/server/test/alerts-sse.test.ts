@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createDbOn, type Db } from '@estate/db';
-import { createTestDb, openTestConnection, testDbKinds } from '@estate/db/testing';
+import { createTestDb, testDbKinds } from '@estate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { tempStorage } from './fixtures.js';
-import { kill, startProcess } from './server-process.js';
+import { processesOnPostgres } from './server-process.js';
 import { dataOf, eventsUrl, openStream, type SseEvent } from './sse.js';
 import { callAs, type Person, person } from './trpc-http.js';
 
@@ -96,25 +93,10 @@ describe.each(testDbKinds())('saved-search alerts over SSE on %s', (kind) => {
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!postgresUrl)('saved-search alerts across server processes on one PostgreSQL database', () => {
-  let connection: Awaited<ReturnType<typeof openTestConnection>>;
-  let servers: Array<ReturnType<typeof startProcess>> = [];
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    connection = await openTestConnection('postgres');
-    env = {
-      DATABASE_URL: connection.config?.databaseUrl ?? '',
-      UPLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'estate-uploads-')),
-      LOG_REQUESTS: '0',
-    };
-    servers = [startProcess(env), startProcess(env)];
-  });
-  afterAll(async () => {
-    for (const server of servers) kill(server.child);
-    await connection.close();
-  });
+  const processes = processesOnPostgres(2);
 
   it('alerts a subscriber of one process when a home is listed through the other', async () => {
-    const [one, two] = await Promise.all(servers.map((server) => server.listening));
+    const [one, two] = await processes.urls();
     if (!one || !two) throw new Error('two servers expected');
     const city = uniqueCity();
     const { seeker } = await searcher(one, city);
@@ -130,26 +112,31 @@ describe.skipIf(!postgresUrl)('saved-search alerts across server processes on on
   });
 
   it('sends, once a process starts, the alerts of a home whose process stopped before sending them', async () => {
-    const [one] = await Promise.all(servers.map((server) => server.listening));
+    const [one] = await processes.urls();
     if (!one) throw new Error('a server expected');
     const city = uniqueCity();
     const { seeker } = await searcher(one, city);
     const lister = await person(one);
     const stream = await openStream(eventsUrl(one), { cookie: seeker.cookie });
-    const db = await createDbOn(connection, { migrate: false });
+    const db = await createDbOn(processes.connection, { migrate: false });
     try {
       await stream.next(2);
       // What a process that stopped right after committing a listing leaves: the listing and its queued alerts.
       const { detail, ...fields } = listing(city, 'Left in the queue');
       const { id } = await db.prisma.post.create({
-        data: { ...fields, type: 'rent', property: 'house', cityKey: city.toLowerCase(), userId: lister.id, postDetail: { create: detail } },
+        data: {
+          ...fields,
+          type: 'rent',
+          property: 'house',
+          cityKey: city.toLowerCase(),
+          userId: lister.id,
+          postDetail: { create: detail },
+        },
       });
       await db.prisma.pendingAlert.create({ data: { postId: id } });
       await expect(stream.next(1, 1000)).rejects.toThrow(/expected 1 events, got \[\]/);
 
-      const third = startProcess(env);
-      servers.push(third);
-      await third.listening;
+      await processes.start();
       const [alert] = await stream.next(1);
       expect(alertOf(alert)?.post).toMatchObject({ id, title: 'Left in the queue' });
     } finally {

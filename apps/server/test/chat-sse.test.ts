@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Db } from '@estate/db';
-import { createTestDb, openTestConnection, testDbKinds } from '@estate/db/testing';
+import { createTestDb, testDbKinds } from '@estate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { tempStorage } from './fixtures.js';
-import { kill, startProcess } from './server-process.js';
+import { processesOnPostgres } from './server-process.js';
 import { dataOf, eventsUrl, openStream } from './sse.js';
-import { mutate, query, resultOf, signUp } from './trpc-http.js';
+import { callAs as call, person } from './trpc-http.js';
 
 // chat.events as a browser's EventSource gets it over real HTTP: the session cookie, the
 // stream's `id:` lines, resuming by lastEventId (in the input, as httpSubscriptionLink sends
@@ -16,21 +13,6 @@ import { mutate, query, resultOf, signUp } from './trpc-http.js';
 // processes that only share the database.
 
 const config = { webDistDir: null, trustProxy: 0, logRequests: false, trustedOrigins: [] };
-
-interface Person {
-  cookie: string;
-  id: string;
-}
-
-async function person(base: string): Promise<Person> {
-  const { cookie } = await signUp(base);
-  const me = await resultOf<{ id: string }>(await query(base, 'auth.me', undefined, { cookie }));
-  return { cookie, id: me.id };
-}
-
-async function call<T>(base: string, who: Person, procedure: string, input: unknown): Promise<T> {
-  return resultOf<T>(await mutate(base, procedure, input, { cookie: who.cookie }));
-}
 
 type Event = { kind: 'message'; message: { text: string } } | { kind: 'unread'; count: number } | { kind: 'read' };
 
@@ -107,6 +89,20 @@ describe.each(testDbKinds())('chat over SSE on %s', (kind) => {
     }
   });
 
+  it('streams whichever way the path is written (a trailing slash, an escaped character)', async () => {
+    const bob = await person(server.url);
+    for (const path of ['chat.events/', 'chat%2Eevents']) {
+      const stream = await openStream(`${server.url}/trpc/${path}`, { cookie: bob.cookie });
+      try {
+        const [connected, first] = await stream.next(2);
+        expect(connected?.event, path).toBe('connected');
+        expect(dataOf(first as never), path).toEqual({ kind: 'unread', count: 0 });
+      } finally {
+        stream.close();
+      }
+    }
+  });
+
   it('refuses a signed-out stream with UNAUTHORIZED and ends it', async () => {
     const signedOut: Array<Record<string, string>> = [{}, { cookie: 'estate_session=not-a-session' }];
     for (const headers of signedOut) {
@@ -116,6 +112,20 @@ describe.each(testDbKinds())('chat over SSE on %s', (kind) => {
       expect(events.map((event) => event.event)).toEqual(['connected', 'serialized-error']);
       expect(dataOf(events[1] as never)).toMatchObject({ code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401 } });
     }
+  });
+
+  it('ends a stream with UNAUTHORIZED when its session is signed out', async () => {
+    const bob = await person(server.url);
+    const stream = await openStream(eventsUrl(server.url), { cookie: bob.cookie });
+    await stream.next(2);
+    await call(server.url, bob, 'auth.logout', undefined);
+    const { ended, events } = await stream.ended();
+    expect(ended).toBe(true);
+    expect(events.map((event) => event.event)).toEqual(['serialized-error']);
+    expect(dataOf(events[0] as never)).toMatchObject({
+      message: 'Your session has ended. Please sign in again.',
+      data: { code: 'UNAUTHORIZED', httpStatus: 401, path: 'chat.events' },
+    });
   });
 
   it('ends its event streams at once when the server stops, not after the timeout', async () => {
@@ -136,24 +146,10 @@ if (!postgresUrl)
   console.warn('chat-sse.test.ts: TEST_DATABASE_URL is not set, so the test of two server processes on PostgreSQL is skipped.');
 
 describe.skipIf(!postgresUrl)('chat across two server processes on one PostgreSQL database', () => {
-  let connection: Awaited<ReturnType<typeof openTestConnection>>;
-  let servers: Array<ReturnType<typeof startProcess>> = [];
-  beforeAll(async () => {
-    connection = await openTestConnection('postgres');
-    const env = {
-      DATABASE_URL: connection.config?.databaseUrl ?? '',
-      UPLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'estate-uploads-')),
-      LOG_REQUESTS: '0',
-    };
-    servers = [startProcess(env), startProcess(env)];
-  });
-  afterAll(async () => {
-    for (const server of servers) kill(server.child);
-    await connection.close();
-  });
+  const processes = processesOnPostgres(2);
 
   it('delivers a message sent through one process to a subscriber on the other, through NOTIFY', async () => {
-    const [one, two] = await Promise.all(servers.map((server) => server.listening));
+    const [one, two] = await processes.urls();
     if (!one || !two) throw new Error('two servers expected');
     const bob = await person(one);
     const alice = await person(two);
