@@ -10,8 +10,16 @@ export const root = path.resolve(import.meta.dirname, '../../..');
 export const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * p) - 1)] ?? Number.NaN;
 
-/** Starts a server process and resolves with its URL once it says it is listening. */
-export function startProcess(command: string[], env: Record<string, string>, cwd = root): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts a server process and resolves with its URL once it says it is listening; what it
+ * says after that goes to our output, unless `echo` says no.
+ */
+export function startProcess(
+  command: string[],
+  env: Record<string, string>,
+  cwd = root,
+  echo: (output: string) => boolean = () => true,
+): Promise<{ url: string; child: ChildProcess }> {
   const [bin = 'node', ...rest] = command;
   const child = spawn(bin, rest, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -19,7 +27,7 @@ export function startProcess(command: string[], env: Record<string, string>, cwd
     let listening = false;
     const onData = (chunk: Buffer) => {
       // Once it listens, what the server says goes to our output: a benchmark must not hide its errors.
-      if (listening) return void process.stderr.write(`  [server] ${chunk}`);
+      if (listening) return void (echo(chunk.toString()) && process.stderr.write(`  [server] ${chunk}`));
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
@@ -42,9 +50,10 @@ export async function stop(child: ChildProcess): Promise<void> {
 /**
  * The built Estate server (apps/server/dist) on `url`'s database, on a free port; SIGUSR2 makes
  * it collect its garbage (bench/gc-on-signal.cjs). BENCH_NODE_FLAGS are given to its node, e.g.
- * "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. `logRequests` has it log each request
+ * with its time (read them from its stdout), not echoed.
  */
-export const estateServer = (url: string) =>
+export const estateServer = (url: string, logRequests = false) =>
   startProcess(
     [
       process.execPath,
@@ -58,10 +67,12 @@ export const estateServer = (url: string) =>
       DATABASE_URL: url,
       PORT: '0',
       HOST: '127.0.0.1',
-      LOG_REQUESTS: '0',
+      LOG_REQUESTS: logRequests ? '1' : '0',
       SEED_DEMO: '0',
       UPLOADS_DIR: path.join(os.tmpdir(), 'estate-bench-uploads'),
     },
+    root,
+    (output) => !(logRequests && / \/trpc\//.test(output)),
   );
 
 /** The machine, Node and PostgreSQL the figures come from. */

@@ -324,6 +324,28 @@ describe.each(testDbKinds())('saved searches on %s', (kind) => {
       expect((await seeker.call((api) => api.savedSearch.list()))[0]?.newCount).toBe(1);
     });
 
+    it('leaves nothing behind when a search, or the account that saved it, is deleted', async () => {
+      const here = place();
+      const { browser: seeker, user, account } = await registered(db.prisma);
+      const { browser: lister } = await registered(db.prisma);
+      const kept = await seeker.call((api) => api.savedSearch.create({ name: 'Kept', filters: { city: here.city } }));
+      const dropped = await seeker.call((api) => api.savedSearch.create({ name: 'Dropped', filters: { city: here.city, type: 'rent' } }));
+      const stream = await openStream(seeker);
+      await stream.take(1);
+      await lister.call((api) => api.post.create(newListing({ city: here.city, type: 'rent' })));
+      await stream.take(1);
+      stream.close();
+      const left = async () => ({
+        matches: await db.prisma.savedSearchMatch.count({ where: { savedSearchId: { in: [kept.id, dropped.id] } } }),
+        events: await db.prisma.chatEvent.count({ where: { userId: user.id } }),
+      });
+      expect(await left()).toEqual({ matches: 2, events: 1 });
+      await seeker.call((api) => api.savedSearch.delete({ id: dropped.id }));
+      expect(await left()).toEqual({ matches: 1, events: 1 });
+      await seeker.call((api) => api.user.delete({ password: account.password }));
+      expect(await left()).toEqual({ matches: 0, events: 0 });
+    });
+
     it('names every matching search of a person in one alert, and alerts each person who saved a match', async () => {
       const here = place();
       const people: Browser[] = [];

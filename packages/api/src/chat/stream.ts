@@ -28,7 +28,7 @@ export interface StreamOptions {
  * exactly the events after it, read from the database. A new stream starts with the current
  * unread count, carrying the latest event's id: what a page loaded before it may have missed
  * it should load again then. The stream ends when its session does (sign-out, a password
- * changed elsewhere, expiry): checked on every wake-up.
+ * changed elsewhere, expiry): checked when a wake-up brings nothing new, and every poll.
  */
 export async function* chatEvents({
   prisma,
@@ -47,6 +47,8 @@ export async function* chatEvents({
       const current: ChatEvent = { kind: 'unread', count: await unreadChats(prisma, userId) };
       yield tracked(String(last), current);
     }
+    let checkedAt = now().getTime();
+    let woken = false;
     for (;;) {
       const { events, more } = await eventsAfter(prisma, userId, last);
       for (const { id, event } of events) {
@@ -54,10 +56,16 @@ export async function* chatEvents({
         yield tracked(String(id), event);
       }
       if (more) continue;
-      if (!(await wakeUps.next(POLL_MS * (0.5 + Math.random())))) return;
-      if (!(await isSessionLive(prisma, sessionId, now()))) {
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' });
+      // The session is checked when a wake-up brought nothing (a sign-out wakes the stream too)
+      // and at least once a poll: not on every event, as an alert to thousands wakes them all.
+      if ((woken && events.length === 0) || now().getTime() - checkedAt >= POLL_MS) {
+        if (!(await isSessionLive(prisma, sessionId, now()))) {
+          throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' });
+        }
+        checkedAt = now().getTime();
       }
+      if (!(await wakeUps.next(POLL_MS * (0.5 + Math.random())))) return;
+      woken = true;
     }
   } finally {
     wakeUps.close();

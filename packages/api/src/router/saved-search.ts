@@ -83,8 +83,12 @@ export const savedSearchRouter = router({
   }),
 
   delete: protectedProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
-    const { count } = await ctx.prisma.savedSearch.deleteMany({ where: { id: input.id, userId: ctx.user.id } });
-    if (count === 0) throw notFound();
+    await ctx.prisma.$transaction(async (tx) => {
+      const { count } = await tx.savedSearch.deleteMany({ where: { id: input.id, userId: ctx.user.id } });
+      if (count === 0) throw notFound();
+      // Its matches have no foreign key to cascade (see schema.prisma).
+      await tx.savedSearchMatch.deleteMany({ where: { savedSearchId: input.id } });
+    });
     return { id: input.id };
   }),
 });

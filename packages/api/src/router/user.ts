@@ -73,7 +73,10 @@ export const userRouter = router({
       // Their chat streams end once this commits (they find their session gone).
       await notifyUsers(tx, [ctx.user.id]);
       const uploads = await tx.upload.findMany({ where: { userId: ctx.user.id }, select: { id: true } });
-      // Cascades (schema.prisma) remove the sessions, posts, saves and chat memberships.
+      // What has no foreign key to cascade (see schema.prisma): the events, and the searches' matches.
+      await tx.chatEvent.deleteMany({ where: { userId: ctx.user.id } });
+      await tx.$executeRaw`DELETE FROM "SavedSearchMatch" WHERE "savedSearchId" IN (SELECT "id" FROM "SavedSearch" WHERE "userId" = ${ctx.user.id}::uuid)`;
+      // Cascades (schema.prisma) remove the sessions, posts, saves, saved searches and chat memberships.
       await tx.user.delete({ where: { id: ctx.user.id } });
       // A chat nobody is left in serves no one.
       await tx.chat.deleteMany({ where: { members: { none: {} } } });
