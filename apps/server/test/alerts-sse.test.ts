@@ -1,8 +1,7 @@
-import { createDbOn, type Db } from '@estate/db';
-import { createTestDb, testDbKinds } from '@estate/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../src/server.js';
-import { tempStorage } from './fixtures.js';
+import { createDbOn } from '@estate/db';
+import { testDbKinds } from '@estate/db/testing';
+import { describe, expect, it } from 'vitest';
+import { apiServerOn } from './fixtures.js';
 import { processesOnPostgres } from './server-process.js';
 import { dataOf, eventsUrl, openStream, type SseEvent } from './sse.js';
 import { callAs, type Person, person } from './trpc-http.js';
@@ -10,8 +9,6 @@ import { callAs, type Person, person } from './trpc-http.js';
 // Saved-search alerts as a browser receives them over real HTTP, on the chat.events stream
 // it already holds: live, resumed by event id, and across two server processes, including
 // alerts a process queued but stopped before sending.
-
-const config = { webDistDir: null, trustProxy: 0, logRequests: false, trustedOrigins: [] };
 
 interface Alert {
   kind: 'alert';
@@ -47,16 +44,7 @@ async function searcher(base: string, city: string) {
 }
 
 describe.each(testDbKinds())('saved-search alerts over SSE on %s', (kind) => {
-  let db: Db;
-  let server: RunningServer;
-  beforeAll(async () => {
-    db = await createTestDb(kind);
-    server = await startServer({ prisma: db.prisma, storage: tempStorage(), config, port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await server.close(1000);
-    await db.close();
-  });
+  const server = apiServerOn(kind);
 
   it('alerts a subscriber live when someone lists a matching home, and resumes with exactly the missed alerts', async () => {
     const city = uniqueCity();

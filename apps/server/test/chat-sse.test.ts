@@ -1,8 +1,7 @@
-import type { Db } from '@estate/db';
-import { createTestDb, testDbKinds } from '@estate/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../src/server.js';
-import { tempStorage } from './fixtures.js';
+import { testDbKinds } from '@estate/db/testing';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../src/server.js';
+import { apiOnlyConfig, apiServerOn, tempStorage } from './fixtures.js';
 import { processesOnPostgres } from './server-process.js';
 import { dataOf, eventsUrl, openStream } from './sse.js';
 import { callAs as call, person } from './trpc-http.js';
@@ -12,21 +11,10 @@ import { callAs as call, person } from './trpc-http.js';
 // it, or as the Last-Event-ID header), a stopping server, and, on PostgreSQL, two server
 // processes that only share the database.
 
-const config = { webDistDir: null, trustProxy: 0, logRequests: false, trustedOrigins: [] };
-
 type Event = { kind: 'message'; message: { text: string } } | { kind: 'unread'; count: number } | { kind: 'read' };
 
 describe.each(testDbKinds())('chat over SSE on %s', (kind) => {
-  let db: Db;
-  let server: RunningServer;
-  beforeAll(async () => {
-    db = await createTestDb(kind);
-    server = await startServer({ prisma: db.prisma, storage: tempStorage(), config, port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await server.close(1000);
-    await db.close();
-  });
+  const server = apiServerOn(kind);
 
   it('streams a message to the receiver as it is sent, with event ids', async () => {
     const [alice, bob] = [await person(server.url), await person(server.url)];
@@ -65,7 +53,10 @@ describe.each(testDbKinds())('chat over SSE on %s', (kind) => {
 
     await call(server.url, alice, 'chat.send', { chatId: chat.id, text: 'Two' });
     await call(server.url, alice, 'chat.send', { chatId: chat.id, text: 'Three' });
-    const missed = await db.prisma.chatEvent.findMany({ where: { userId: bob.id, id: { gt: BigInt(seenId) } }, orderBy: { id: 'asc' } });
+    const missed = await server.db.prisma.chatEvent.findMany({
+      where: { userId: bob.id, id: { gt: BigInt(seenId) } },
+      orderBy: { id: 'asc' },
+    });
     expect(missed.map((event) => event.kind)).toEqual(['unread', 'message', 'unread', 'message', 'unread']);
 
     for (const [how, stream] of [
@@ -129,7 +120,13 @@ describe.each(testDbKinds())('chat over SSE on %s', (kind) => {
   });
 
   it('ends its event streams at once when the server stops, not after the timeout', async () => {
-    const stopping = await startServer({ prisma: db.prisma, storage: tempStorage(), config, port: 0, host: '127.0.0.1' });
+    const stopping = await startServer({
+      prisma: server.db.prisma,
+      storage: tempStorage(),
+      config: apiOnlyConfig,
+      port: 0,
+      host: '127.0.0.1',
+    });
     const bob = await person(stopping.url);
     const stream = await openStream(eventsUrl(stopping.url), { cookie: bob.cookie });
     await stream.next(2);
