@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@estate/db';
+import { Prisma, type PrismaClient } from '@estate/db';
 import { PostType } from '@estate/db/enums';
 import { z } from 'zod';
 import { dueEvery } from '../sweeps.js';
@@ -42,16 +42,26 @@ const RECIPIENT_LOCKS = 0x65766e74;
 /** A uuid's last 32 bits (random in uuid v7). Two users may share a key: they then wait for each other, nothing worse. */
 const lockKey = (userId: string) => Number.parseInt(userId.slice(-8), 16) | 0;
 
+/** `lockKey` in SQL, for recipients a query finds: the same signed 32-bit number. */
+export const recipientLockKeySql = (userId: Prisma.Sql) => Prisma.sql`('x' || right(${userId}::text, 8))::bit(32)::int`;
+
 /**
  * Takes the recipient locks of `userIds` until the transaction ends, in key order, so two
  * transactions locking the same recipients cannot deadlock. Sends and read receipts in one
- * chat lock both members, which also puts them in one order. One statement for any number:
- * PostgreSQL calls a volatile function of the select list after sorting, so in that order.
+ * chat lock both members, which also puts them in one order.
  */
 export async function lockRecipients(tx: Prisma.TransactionClient, userIds: readonly string[]): Promise<void> {
-  const keys = [...new Set(userIds.map(lockKey))];
-  if (keys.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECIPIENT_LOCKS}::int, key) FROM unnest(${keys}::int[]) AS key ORDER BY key`;
+  await lockRecipientKeys(tx, userIds.map(lockKey));
+}
+
+/**
+ * The locks of `lockRecipients` by key (`recipientLockKeySql`). One statement for any number:
+ * PostgreSQL calls a volatile function of the select list after sorting, so in key order.
+ */
+export async function lockRecipientKeys(tx: Prisma.TransactionClient, keys: readonly number[]): Promise<void> {
+  const distinct = [...new Set(keys)];
+  if (distinct.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECIPIENT_LOCKS}::int, key) FROM unnest(${distinct}::int[]) AS key ORDER BY key`;
 }
 
 export interface Delivery {

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@estate/db';
-import { lockRecipients } from '../chat/events.js';
+import { lockRecipientKeys } from '../chat/events.js';
 import { CHAT_CHANNEL } from '../chat/notify.js';
 import { matchingSearches } from './match.js';
 
@@ -23,17 +23,13 @@ async function sendNext(prisma: PrismaClient, now: Date): Promise<boolean> {
       SELECT "postId" FROM "PendingAlert" ORDER BY "createdAt", "postId" LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!next) return false;
     const { postId } = next;
-    const matches = await matchingSearches(tx, postId);
+    const { ids, lockKeys } = await matchingSearches(tx, postId);
     // Recipients first, as every writer of events does; then only pairs not announced before.
-    await lockRecipients(
-      tx,
-      matches.map((match) => match.userId),
-    );
+    await lockRecipientKeys(tx, lockKeys);
     // The pairs not announced before (of searches still there: an account deleted since the match
     // is gone), one alert per person naming those of their searches, and
     // the notifications, in one statement: a home in a big city can match thousands of searches.
     // The payload is chatEvent's `alert`, built where the rows are.
-    const ids = matches.map((match) => match.savedSearchId);
     await tx.$queryRaw`
       WITH fresh AS (
         INSERT INTO "SavedSearchMatch" ("savedSearchId", "postId", "createdAt")

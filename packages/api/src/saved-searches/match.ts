@@ -1,15 +1,11 @@
 import { Prisma } from '@estate/db';
+import { recipientLockKeySql } from '../chat/events.js';
 
 // Which saved searches a listing matches, with the conditions of post.search turned around:
 // a search matches when each filter it has holds for the listing. The candidates come from
 // indexes, four disjoint ways: searches in the listing's city (by cityKey), searches of a map
 // area around it (the GiST index on area, once as the listing is and once 360° on, for areas
 // across the antimeridian), and the few with neither (a partial index). Only those are read.
-
-export interface Match {
-  savedSearchId: string;
-  userId: string;
-}
 
 const columns = Prisma.sql`s."id", s."userId", s."type", s."property", s."minPrice", s."maxPrice", s."minBedrooms", s."minBathrooms", s."keywords", s."area"`;
 
@@ -43,6 +39,14 @@ export function matchingSearchesSql(postId: string): Prisma.Sql {
       AND (s."keywords" IS NULL OR p."search" @@ to_tsquery('english', s."keywords"))`;
 }
 
-export function matchingSearches(tx: Prisma.TransactionClient, postId: string): Promise<Match[]> {
-  return tx.$queryRaw<Match[]>(matchingSearchesSql(postId));
+/**
+ * The matching searches' ids and their owners' recipient lock keys, as two arrays in one row:
+ * a home can match thousands, and thousands of rows cost the process far more to read.
+ */
+export async function matchingSearches(tx: Prisma.TransactionClient, postId: string): Promise<{ ids: string[]; lockKeys: number[] }> {
+  const [row] = await tx.$queryRaw<Array<{ ids: string[]; lockKeys: number[] }>>`
+    SELECT coalesce(array_agg(m."savedSearchId"), '{}') AS ids,
+      coalesce(array_agg(DISTINCT ${recipientLockKeySql(Prisma.sql`m."userId"`)}), '{}') AS "lockKeys"
+    FROM (${matchingSearchesSql(postId)}) m`;
+  return row ?? { ids: [], lockKeys: [] };
 }
