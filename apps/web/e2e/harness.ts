@@ -106,13 +106,20 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ page
   return { page, errors };
 }
 
-/** Chrome logs every 4xx response to the console; a journey expects exactly the refusals it provokes. */
-export function refused(status: number): string {
+function refused(status: number): string {
   return `Failed to load resource: the server responded with a status of ${status} (${STATUS_CODES[status]})`;
 }
 
-/** Chrome logs a refusal some time after the page has shown it: seconds, on a busy machine. */
-export const CONSOLE_LAG = { timeout: 10_000 };
+/**
+ * The errors a page logged, but for Chrome's "Failed to load resource" lines for `statuses`:
+ * a journey provokes those refusals on purpose. Chrome logs such a line late (seconds, on a
+ * busy machine) or, now and then, not at all, so a journey checks the refusal by what the page
+ * shows, and here that nothing else went wrong.
+ */
+export function unexpectedErrors(errors: readonly string[], ...statuses: number[]): string[] {
+  const provoked = new Set(statuses.map(refused));
+  return errors.filter((error) => !provoked.has(error));
+}
 
 /** Fills in and sends the register form the page shows, then waits until the header names the new user. */
 export async function register(page: Page, username: string, password: string): Promise<void> {
