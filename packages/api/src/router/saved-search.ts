@@ -25,7 +25,7 @@ async function savedSearches(prisma: PrismaClient, userId: string, id?: string) 
   // Homes matched (so announced) since the search was last opened.
   const counts = await prisma.$queryRaw<Array<{ id: string; newCount: number }>>`
     SELECT s."id", (SELECT count(*)::int FROM "SavedSearchMatch" m WHERE m."savedSearchId" = s."id" AND m."createdAt" > s."seenAt") AS "newCount"
-    FROM "SavedSearch" s WHERE s."userId" = ${userId}::uuid`;
+    FROM "SavedSearch" s WHERE s."id" = ANY(${rows.map((row) => row.id)}::uuid[])`;
   const newCount = new Map(counts.map((row) => [row.id, row.newCount]));
   return rows.map(({ filters, ...row }) => {
     const parsed = searchFilters.parse(filters);
@@ -67,13 +67,13 @@ export const savedSearchRouter = router({
 
   /** Marks the search seen (its new matches are no longer new) and gives the post.search input of its results. */
   open: protectedProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
-    const { count } = await ctx.prisma.savedSearch.updateMany({
+    const [opened] = await ctx.prisma.savedSearch.updateManyAndReturn({
       where: { id: input.id, userId: ctx.user.id },
       data: { seenAt: ctx.now() },
+      select: { filters: true },
     });
-    if (count === 0) throw notFound();
-    const { filters } = await savedSearch(ctx.prisma, ctx.user.id, input.id);
-    return filters;
+    if (!opened) throw notFound();
+    return searchFilters.parse(opened.filters);
   }),
 
   rename: protectedProcedure.input(savedSearchRenameInput).mutation(async ({ ctx, input }) => {

@@ -30,7 +30,7 @@ async function sendNext(prisma: PrismaClient, now: Date): Promise<boolean> {
     // is gone), one alert per person naming those of their searches, and
     // the notifications, in one statement: a home in a big city can match thousands of searches.
     // The payload is chatEvent's `alert`, built where the rows are.
-    await tx.$queryRaw`
+    await tx.$executeRaw`
       WITH fresh AS (
         INSERT INTO "SavedSearchMatch" ("savedSearchId", "postId", "createdAt")
         SELECT s."id", ${postId}::uuid, ${now} FROM "SavedSearch" s WHERE s."id" = ANY(${ids}::uuid[])
@@ -49,7 +49,7 @@ async function sendNext(prisma: PrismaClient, now: Date): Promise<boolean> {
         GROUP BY s."userId"
         RETURNING "userId"
       )
-      SELECT count(pg_notify(${CHAT_CHANNEL}, "userId"::text))::int AS notified FROM alert`;
+      SELECT pg_notify(${CHAT_CHANNEL}, "userId"::text) FROM alert`;
     await tx.pendingAlert.delete({ where: { postId } });
     return true;
   });
