@@ -7,3 +7,4 @@ export { defaultMigrationsDir, readMigrations } from './migrations.js';
 export { DataDirError } from './pglite-dir.js';
 export * from './seed/index.js';
 export { registerSql, type SqlClient, sqlFor, sqlValues } from './sql.js';
+export { uuidv7 } from './uuidv7.js';

@@ -1,9 +1,10 @@
 import type { Prisma, PrismaClient } from './client.js';
 
 /**
- * Read-only SQL straight to the database driver (pg, or PGlite), for the hot read paths
- * (search, map clusters): the same statement through Prisma's $queryRaw costs about twice the
- * server's CPU time per call, measured at 1,000,000 listings. Statements are Prisma.sql
+ * SQL straight to the database driver (pg, or PGlite), for the hot paths (search, map
+ * clusters, posting a listing): the same statement through Prisma's $queryRaw costs about twice
+ * the server's CPU time per call, measured at 1,000,000 listings. Each statement runs on its
+ * own, outside any transaction (a write here is one atomic statement). Statements are Prisma.sql
  * templates, so their values stay bound parameters.
  *
  * Results come as the driver decodes them: select timestamps as `timestamptz` (e.g.

@@ -6,6 +6,7 @@ import { hit } from '../auth/rate-limit.js';
 import type { Context } from '../context.js';
 import { afterCursor, newestFirst, newestPositionOf, pageInput, pageOf } from '../cursor.js';
 import { mapClusters } from '../listings/clusters.js';
+import { insertListing } from '../listings/insert.js';
 import { withIsSaved } from '../listings/saved.js';
 import { searchCursor, searchPage } from '../listings/search.js';
 import { postCardSelect, postPageSelect } from '../listings/select.js';
@@ -21,7 +22,7 @@ import {
   usernameField,
 } from '../schemas/index.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc.js';
-import { assertUsableImages, deleteFiles, releaseUnused, uploadIds } from '../uploads/usage.js';
+import { assertDemoImagesExist, assertUsableImages, deleteFiles, notYourPhotos, releaseUnused, uploadIds } from '../uploads/usage.js';
 
 export const postSearchInput = z
   .object({
@@ -122,20 +123,12 @@ export const postRouter = router({
 
   create: protectedProcedure.input(postCreateInput).mutation(async ({ ctx, input }) => {
     await hit(ctx.prisma, `listing:user:${ctx.user.id}`, ctx.rateLimits.listings, ctx.now());
-    const { detail, ...fields } = input;
-    // The listing, its details and its queued alerts together, or none of them.
-    const created = await ctx.prisma.$transaction(async (tx) => {
-      await assertUsableImages(tx, ctx.user.id, fields.images, 'images');
-      const post = await tx.post.create({
-        data: { ...fields, cityKey: fields.city.toLowerCase(), userId: ctx.user.id, postDetail: { create: detail } },
-        select: { id: true },
-      });
-      await queueAlerts(tx, post.id, ctx.now());
-      return post;
-    });
+    assertDemoImagesExist(input.images, 'images');
+    const id = await insertListing(sqlFor(ctx.prisma), ctx.user.id, input, ctx.now());
+    if (!id) throw notYourPhotos('images');
     // Not awaited: the alerts go out after the answer.
     void alertSender(ctx.prisma).kick(ctx.now);
-    return created;
+    return { id };
   }),
 
   update: protectedProcedure.input(postUpdateInput).mutation(async ({ ctx, input }) => {

@@ -3,12 +3,12 @@ import { lockRecipientKeys } from '../chat/events.js';
 import { CHAT_CHANNEL } from '../chat/notify.js';
 import { matchingSearches } from './match.js';
 
-// Alerts for saved searches. A listing posted or changed is queued (a PendingAlert row) in the
-// transaction that writes it, so posting never waits for the matching, and no alert is lost
-// if the process stops before sending it: the queue is worked through after each post and at
+// Alerts for saved searches. A listing posted or changed is queued (a PendingAlert row) by the
+// statement or transaction that writes it, so posting never waits for the matching, and no
+// alert is lost if the process stops before sending it: the queue is worked through after each post and at
 // start-up, by whichever process gets there first (rows are claimed with SKIP LOCKED).
 
-/** Queues the listing's alerts, in the transaction that posts or changes it. */
+/** Queues the listing's alerts, in the transaction that changes it (post.create queues in its own statement). */
 export async function queueAlerts(tx: Prisma.TransactionClient, postId: string, now: Date): Promise<void> {
   await tx.pendingAlert.createMany({ data: [{ postId, createdAt: now }], skipDuplicates: true });
 }

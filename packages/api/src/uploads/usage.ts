@@ -21,23 +21,30 @@ export function uploadIds(urls: readonly string[]): string[] {
   return urls.map(uploadIdOf).filter((id): id is string => id !== null);
 }
 
+/** BAD_REQUEST on `field`: a photo is not an upload of the user's (or is gone). */
+export const notYourPhotos = (field: string) =>
+  fieldError('BAD_REQUEST', field, 'Use photos you uploaded yourself (a photo may have been removed: upload it again).');
+
+/** Fails with BAD_REQUEST on `field` if a URL names a demo picture that does not exist. */
+export function assertDemoImagesExist(urls: readonly string[], field: string): void {
+  for (const url of urls) {
+    const demo = demoImagePattern.exec(url)?.[1];
+    if (demo !== undefined && !demoFiles.has(demo)) throw fieldError('BAD_REQUEST', field, 'This demo picture does not exist.');
+  }
+}
+
 /**
  * Fails with BAD_REQUEST on `field` unless every URL is a demo picture or an upload of
  * `userId`. Inside a transaction, the uploads are locked until it ends, so a concurrent
  * release cannot delete them under a listing being saved.
  */
 export async function assertUsableImages(tx: Tx, userId: string, urls: readonly string[], field: string): Promise<void> {
-  for (const url of urls) {
-    const demo = demoImagePattern.exec(url)?.[1];
-    if (demo !== undefined && !demoFiles.has(demo)) throw fieldError('BAD_REQUEST', field, 'This demo picture does not exist.');
-  }
+  assertDemoImagesExist(urls, field);
   const ids = [...new Set(uploadIds(urls))];
   if (ids.length === 0) return;
   const owned = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id"::text FROM "Upload" WHERE "id" = ANY(${ids}::uuid[]) AND "userId" = ${userId}::uuid FOR SHARE`;
-  if (owned.length !== ids.length) {
-    throw fieldError('BAD_REQUEST', field, 'Use photos you uploaded yourself (a photo may have been removed: upload it again).');
-  }
+  if (owned.length !== ids.length) throw notYourPhotos(field);
 }
 
 /**

@@ -2,6 +2,8 @@
 // draws with. Math.random cannot be seeded, and the demo data must come out the same
 // on every run and machine.
 
+import { formatUuidv7 } from '../uuidv7.js';
+
 function splitmix32(state: number): () => number {
   return () => {
     state = (state + 0x9e3779b9) | 0;
@@ -86,37 +88,10 @@ export class Random {
     return pool.slice(0, count);
   }
 
-  /**
-   * A UUIDv7 (RFC 9562) for a row created at `ms`: 48-bit timestamp, version 7, variant
-   * 10, and 74 bits from this stream, so ids sort by creation time as the database's own do.
-   */
+  /** A UUIDv7 for a row created at `ms`, its random bits from this stream. */
   uuidv7(ms: number): string {
-    const high = Math.floor(ms / 0x1_0000_0000); // 48-bit time as 16 + 32 bits: bitwise ops are 32-bit
-    const low = ms >>> 0;
-    const r1 = this.uint32();
-    const r2 = this.uint32();
-    const r3 = this.uint32();
-    return (
-      hex4(high) +
-      hex4(low >>> 16) +
-      '-' +
-      hex4(low) +
-      '-' +
-      hex4(0x7000 | (r1 & 0xfff)) +
-      '-' +
-      hex4(0x8000 | ((r1 >>> 12) & 0x3fff)) +
-      '-' +
-      hex4(r2 >>> 16) +
-      hex4(r2) +
-      hex4(r3)
-    );
+    return formatUuidv7(ms, this.uint32(), this.uint32(), this.uint32());
   }
-}
-
-// Four hex digits of the low 16 bits, by table: ids are made by the million.
-const hexBytes = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-function hex4(value: number): string {
-  return (hexBytes[(value >>> 8) & 0xff] as string) + (hexBytes[value & 0xff] as string);
 }
 
 /** Picks items in proportion to their weights, in O(log n) per pick. */
