@@ -5,7 +5,7 @@
 // imports @prisma/adapter-pg and the generated client's paths). Here the compiler works out
 // every procedure's input and output and they are printed structurally, so the published
 // types import nothing but @trpc/server.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import ts from 'typescript';
@@ -165,6 +165,10 @@ ${printRecord(member(def, 'record', 'AppRouter'), '', '    ')}
   }
 >;
 `;
-mkdirSync(path.dirname(outFile), { recursive: true });
-writeFileSync(outFile, text);
-console.log(`wrote ${path.relative(process.cwd(), outFile)}`);
+// Typecheck and build both generate it, maybe at once: a reader sees the old file or the new, never half of one.
+if (!existsSync(outFile) || readFileSync(outFile, 'utf8') !== text) {
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  const partial = `${outFile}.${process.pid}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, outFile);
+}

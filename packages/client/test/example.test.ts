@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '@estate/db';
-import { openTestConnection, testDbKinds } from '@estate/db/testing';
+import { testDbKinds } from '@estate/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEstateClient } from '../src/index.js';
 import { command, declarations, installExample, tsc } from './example-project.js';
@@ -55,21 +55,10 @@ describe('the packed client in a project of its own', () => {
 
 describe.each(testDbKinds())('the example against a new server (%s)', (kind) => {
   let server: RunningServer;
-  let closeDatabase = async () => {};
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (kind === 'postgres') {
-      // An empty database: the server migrates it and, finding it new, seeds the demo data.
-      const connection = await openTestConnection('postgres', 'empty');
-      databaseUrl = connection.config?.databaseUrl;
-      closeDatabase = () => connection.close();
-    }
-    server = await startServer(databaseUrl);
+    server = await startServer(kind);
   });
-  afterAll(async () => {
-    await server?.stop();
-    await closeDatabase();
-  });
+  afterAll(() => server?.stop());
 
   test('registers, searches, posts a listing with a photo and messages a lister', async () => {
     expect((await tsc(dir)).ok).toBe(true);

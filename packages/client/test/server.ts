@@ -2,10 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openTestConnection, type TestDbKind } from '@estate/db/testing';
 import { root } from './example-project.js';
 
 // The built server (apps/server/dist) as users run it, on a new database seeded with demo data:
-// a new embedded PGlite data directory, or the PostgreSQL database at `databaseUrl`.
+// a new embedded PGlite data directory, or a new empty PostgreSQL database, which the server
+// migrates and, finding it new, seeds.
 
 const serverEntry = path.join(root, 'apps/server/dist/main.js');
 
@@ -14,8 +16,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(databaseUrl?: string): Promise<RunningServer> {
+export async function startServer(kind: TestDbKind): Promise<RunningServer> {
   if (!existsSync(serverEntry)) throw new Error('apps/server/dist/main.js is missing: build first (pnpm build)');
+  const database = kind === 'postgres' ? await openTestConnection('postgres', 'empty') : null;
+  const databaseUrl = database?.config?.databaseUrl;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'estate-client-test-'));
   const child: ChildProcess = spawn(process.execPath, [serverEntry], {
     env: {
@@ -33,21 +37,25 @@ export async function startServer(databaseUrl?: string): Promise<RunningServer> 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.close();
   };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout?.on('data', () => {
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
+    });
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { hit, reset } from '../auth/rate-limit.js';
 import { createSession, sessionUserSelect } from '../auth/session.js';
 import { notifyUsers } from '../chat/notify.js';
 import type { Context } from '../context.js';
+import { documented } from '../procedure-meta.js';
 import { loginInput, registerInput } from '../schemas/index.js';
 import { publicProcedure, router } from '../trpc.js';
 
@@ -52,8 +53,26 @@ async function limitAttempts(ctx: Context, action: string, identifier: string) {
   await hit(ctx.prisma, identifierKey(action, identifier), ctx.rateLimits.authPerIdentifier, ctx.now());
 }
 
+// Who may call these and the errors they raise themselves, for the procedure reference (docs/procedures.md).
+const registerProcedure = publicProcedure.meta(
+  documented({
+    errors: {
+      CONFLICT: 'the email or the username is taken (`data.field` says which)',
+      TOO_MANY_REQUESTS: 'too many attempts from this address or for this email: `data.retryAfterSeconds` says when to try again',
+    },
+  }),
+);
+const loginProcedure = publicProcedure.meta(
+  documented({
+    errors: {
+      UNAUTHORIZED: 'wrong email, username or password',
+      TOO_MANY_REQUESTS: 'too many attempts from this address or for this account: `data.retryAfterSeconds` says when to try again',
+    },
+  }),
+);
+
 export const authRouter = router({
-  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+  register: registerProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     await limitAttempts(ctx, 'register', input.email);
     await assertAvailable(ctx.prisma, input);
     const passwordHash = await hashPassword(input.password);
@@ -71,7 +90,7 @@ export const authRouter = router({
     return user;
   }),
 
-  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+  login: loginProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     await limitAttempts(ctx, 'login', input.identifier);
     const user = await ctx.prisma.user.findUnique({
       where: input.identifier.includes('@') ? { email: input.identifier } : { username: input.identifier },

@@ -11,6 +11,7 @@ import { chatEvents } from '../chat/stream.js';
 import { chatListCursor, chatListPage, chatSummary } from '../chat/summaries.js';
 import { unreadChats } from '../chat/unread.js';
 import { afterCursor, newestFirst, newestPositionOf, pageInput, pageOf } from '../cursor.js';
+import { documented } from '../procedure-meta.js';
 import { chatIdInput, chatSendInput, chatStartInput } from '../schemas/index.js';
 import { protectedProcedure, router } from '../trpc.js';
 
@@ -31,9 +32,37 @@ const eventsInput = z
   })
   .optional();
 
+// Who may call these and the errors they raise themselves, for the procedure reference (docs/procedures.md).
+const startProcedure = protectedProcedure.meta(
+  documented({ errors: { NOT_FOUND: 'no such listing or user', BAD_REQUEST: 'also when the listing is your own, or the user is you' } }),
+);
+const byIdProcedure = protectedProcedure.meta(
+  documented({ access: 'members of the chat', errors: { NOT_FOUND: 'no such chat', FORBIDDEN: 'not a member of the chat' } }),
+);
+const messagesProcedure = protectedProcedure.meta(
+  documented({ access: 'members of the chat', errors: { NOT_FOUND: 'no such chat', FORBIDDEN: 'not a member of the chat' } }),
+);
+const sendProcedure = protectedProcedure.meta(
+  documented({
+    access: 'members of the chat',
+    errors: {
+      NOT_FOUND: 'no such chat',
+      FORBIDDEN: 'not a member of the chat',
+      PRECONDITION_FAILED: 'the other person deleted their account',
+      TOO_MANY_REQUESTS: 'too many messages: `data.retryAfterSeconds` says when to send again',
+    },
+  }),
+);
+const markReadProcedure = protectedProcedure.meta(
+  documented({ access: 'members of the chat', errors: { NOT_FOUND: 'no such chat', FORBIDDEN: 'not a member of the chat' } }),
+);
+const eventsProcedure = protectedProcedure.meta(
+  documented({ errors: { UNAUTHORIZED: 'also later, ending the stream, once the session ends (sign-out, password changed elsewhere)' } }),
+);
+
 export const chatRouter = router({
   /** The chat with a listing's lister (`postId`) or with a user (`userId`): theirs if there is one, else a new one. */
-  start: protectedProcedure.input(chatStartInput).mutation(async ({ ctx, input }) => {
+  start: startProcedure.input(chatStartInput).mutation(async ({ ctx, input }) => {
     const chatId = await startChat(ctx.prisma, ctx.user.id, input, ctx.now());
     return chatSummary(ctx.prisma, ctx.user.id, chatId);
   }),
@@ -42,13 +71,13 @@ export const chatRouter = router({
   list: protectedProcedure.input(listInput).query(({ ctx, input }) => chatListPage(ctx.prisma, ctx.user.id, input)),
 
   /** One chat of mine, as the list shows it. */
-  byId: protectedProcedure.input(chatIdInput).query(async ({ ctx, input }) => {
+  byId: byIdProcedure.input(chatIdInput).query(async ({ ctx, input }) => {
     await chatMembers(ctx.prisma, input.chatId, ctx.user.id);
     return chatSummary(ctx.prisma, ctx.user.id, input.chatId);
   }),
 
   /** A chat's messages, newest first; `nextCursor` pages to older ones. Reading marks nothing read. */
-  messages: protectedProcedure.input(messagesInput).query(async ({ ctx, input }) => {
+  messages: messagesProcedure.input(messagesInput).query(async ({ ctx, input }) => {
     await chatMembers(ctx.prisma, input.chatId, ctx.user.id);
     const rows = await ctx.prisma.message.findMany({
       where: { chatId: input.chatId, ...afterCursor(input.cursor) },
@@ -59,17 +88,17 @@ export const chatRouter = router({
     return pageOf('messages', rows, input.limit, newestPositionOf);
   }),
 
-  send: protectedProcedure
+  send: sendProcedure
     .input(chatSendInput)
     .mutation(({ ctx, input }) => sendMessage(ctx.prisma, ctx.user.id, input, ctx.now(), ctx.rateLimits.messages)),
 
-  markRead: protectedProcedure.input(chatIdInput).mutation(({ ctx, input }) => markRead(ctx.prisma, ctx.user.id, input.chatId, ctx.now())),
+  markRead: markReadProcedure.input(chatIdInput).mutation(({ ctx, input }) => markRead(ctx.prisma, ctx.user.id, input.chatId, ctx.now())),
 
   /** How many of my chats have unread messages. */
   unreadCount: protectedProcedure.query(async ({ ctx }) => ({ count: await unreadChats(ctx.prisma, ctx.user.id) })),
 
   /** My chat events over SSE: `message`, `read` and `unread`, each tracked by its id (see chat/stream.ts). */
-  events: protectedProcedure.input(eventsInput).subscription(({ ctx, input, signal }) =>
+  events: eventsProcedure.input(eventsInput).subscription(({ ctx, input, signal }) =>
     chatEvents({
       prisma: ctx.prisma,
       userId: ctx.user.id,

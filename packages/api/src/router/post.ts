@@ -10,6 +10,7 @@ import { insertListing } from '../listings/insert.js';
 import { withIsSaved } from '../listings/saved.js';
 import { searchCursor, searchPage } from '../listings/search.js';
 import { postCardSelect, postPageSelect } from '../listings/select.js';
+import { documented } from '../procedure-meta.js';
 import { alertSender, queueAlerts } from '../saved-searches/alerts.js';
 import {
   boundsSchema,
@@ -75,6 +76,31 @@ async function listingsOf(ctx: Context, userId: string, input: { limit: number; 
   return { ...page, items: await withIsSaved(ctx, page.items) };
 }
 
+// Who may call these and the errors they raise themselves, for the procedure reference (docs/procedures.md).
+const byIdProcedure = publicProcedure.meta(documented({ errors: { NOT_FOUND: 'no such listing' } }));
+const byUserProcedure = publicProcedure.meta(documented({ errors: { NOT_FOUND: 'no user with this username' } }));
+const createProcedure = protectedProcedure.meta(
+  documented({
+    errors: {
+      BAD_REQUEST: 'also a photo that is neither an upload of yours nor a demo picture (`data.field`: `images`)',
+      TOO_MANY_REQUESTS: 'too many new listings: `data.retryAfterSeconds` says when to post again',
+    },
+  }),
+);
+const updateProcedure = protectedProcedure.meta(
+  documented({
+    access: "the listing's lister",
+    errors: {
+      NOT_FOUND: 'no such listing',
+      FORBIDDEN: 'not the lister',
+      BAD_REQUEST: 'also a new photo that is not an upload of yours (`data.field`: `images`)',
+    },
+  }),
+);
+const deleteProcedure = protectedProcedure.meta(
+  documented({ access: "the listing's lister", errors: { NOT_FOUND: 'no such listing', FORBIDDEN: 'not the lister' } }),
+);
+
 export const postRouter = router({
   /** Every filter optional and combinable; keyset pages in every sort; the total counted up to 10,000. */
   search: publicProcedure.input(postSearchInput).query(async ({ ctx, input }) => {
@@ -101,7 +127,7 @@ export const postRouter = router({
       });
     }),
 
-  byId: publicProcedure.input(postIdInput).query(async ({ ctx, input }) => {
+  byId: byIdProcedure.input(postIdInput).query(async ({ ctx, input }) => {
     const post = await ctx.prisma.post.findUnique({ where: { id: input.id }, select: postPageSelect });
     if (!post) throw notFound();
     const { userId, ...shown } = post;
@@ -115,13 +141,13 @@ export const postRouter = router({
     .query(({ ctx, input }) => listingsOf(ctx, ctx.user.id, input)),
 
   /** A lister's listings for their public profile, newest first. */
-  byUser: publicProcedure.input(z.object({ username: usernameField, ...pageInput('listings') })).query(async ({ ctx, input }) => {
+  byUser: byUserProcedure.input(z.object({ username: usernameField, ...pageInput('listings') })).query(async ({ ctx, input }) => {
     const user = await ctx.prisma.user.findUnique({ where: { username: input.username }, select: { id: true } });
     if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'No user with this username.' });
     return listingsOf(ctx, user.id, input);
   }),
 
-  create: protectedProcedure.input(postCreateInput).mutation(async ({ ctx, input }) => {
+  create: createProcedure.input(postCreateInput).mutation(async ({ ctx, input }) => {
     await hit(ctx.prisma, `listing:user:${ctx.user.id}`, ctx.rateLimits.listings, ctx.now());
     assertDemoImagesExist(input.images, 'images');
     const id = await insertListing(sqlFor(ctx.prisma), ctx.user.id, input, ctx.now());
@@ -131,7 +157,7 @@ export const postRouter = router({
     return { id };
   }),
 
-  update: protectedProcedure.input(postUpdateInput).mutation(async ({ ctx, input }) => {
+  update: updateProcedure.input(postUpdateInput).mutation(async ({ ctx, input }) => {
     const { id, detail, ...fields } = input;
     await ctx.prisma
       .$transaction(async (tx) => {
@@ -165,7 +191,7 @@ export const postRouter = router({
   }),
 
   /** Removes the listing with its details and saves; chats about it stay. Its photos go once nothing else uses them. */
-  delete: protectedProcedure.input(postIdInput).mutation(async ({ ctx, input }) => {
+  delete: deleteProcedure.input(postIdInput).mutation(async ({ ctx, input }) => {
     const released = await ctx.prisma
       .$transaction(async (tx) => {
         const post = await ownedPost(tx, input.id, ctx.user.id);

@@ -3,9 +3,13 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { afterCursor, newestFirst, newestPositionOf, pageInput, pageOf } from '../cursor.js';
 import { postCardSelect } from '../listings/select.js';
+import { documented } from '../procedure-meta.js';
 import { protectedProcedure, router } from '../trpc.js';
 
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'This listing does not exist or was removed' });
+
+// Who may call these and the errors they raise themselves, for the procedure reference (docs/procedures.md).
+const toggleProcedure = protectedProcedure.meta(documented({ errors: { NOT_FOUND: 'no such listing' } }));
 
 export const savedPostRouter = router({
   /**
@@ -13,7 +17,7 @@ export const savedPostRouter = router({
    * sends, so a double click lands where the user meant), else the opposite of now. Each
    * path is one statement, so concurrent calls never make a second row or an error.
    */
-  toggle: protectedProcedure
+  toggle: toggleProcedure
     .input(z.object({ postId: z.uuid('Not a listing id'), saved: z.boolean().optional() }))
     .mutation(async ({ ctx, input }) => {
       const key = { userId: ctx.user.id, postId: input.postId };

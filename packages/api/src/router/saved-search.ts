@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@estate/db';
 import { TRPCError } from '@trpc/server';
+import { documented } from '../procedure-meta.js';
 import { savedSearchData, setAreas } from '../saved-searches/columns.js';
 import {
   describeFilters,
@@ -39,9 +40,23 @@ async function savedSearch(prisma: PrismaClient, userId: string, id: string) {
   return found;
 }
 
+// Who may call these and the errors they raise themselves, for the procedure reference (docs/procedures.md).
+const createProcedure = protectedProcedure.meta(
+  documented({ errors: { BAD_REQUEST: 'also when you already keep the most saved searches allowed' } }),
+);
+const openProcedure = protectedProcedure.meta(
+  documented({ access: "the search's owner", errors: { NOT_FOUND: 'no such saved search of yours' } }),
+);
+const renameProcedure = protectedProcedure.meta(
+  documented({ access: "the search's owner", errors: { NOT_FOUND: 'no such saved search of yours' } }),
+);
+const deleteProcedure = protectedProcedure.meta(
+  documented({ access: "the search's owner", errors: { NOT_FOUND: 'no such saved search of yours' } }),
+);
+
 export const savedSearchRouter = router({
   /** Saves the filters of a search (the same filters again: the one saved before), named from them unless `name` is given. */
-  create: protectedProcedure.input(savedSearchCreateInput).mutation(async ({ ctx, input }) => {
+  create: createProcedure.input(savedSearchCreateInput).mutation(async ({ ctx, input }) => {
     const userId = ctx.user.id;
     const data = savedSearchData(userId, input, ctx.now());
     const id = await ctx.prisma.$transaction(async (tx) => {
@@ -66,7 +81,7 @@ export const savedSearchRouter = router({
   list: protectedProcedure.query(({ ctx }) => savedSearches(ctx.prisma, ctx.user.id)),
 
   /** Marks the search seen (its new matches are no longer new) and gives the post.search input of its results. */
-  open: protectedProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
+  open: openProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
     const [opened] = await ctx.prisma.savedSearch.updateManyAndReturn({
       where: { id: input.id, userId: ctx.user.id },
       data: { seenAt: ctx.now() },
@@ -76,13 +91,13 @@ export const savedSearchRouter = router({
     return searchFilters.parse(opened.filters);
   }),
 
-  rename: protectedProcedure.input(savedSearchRenameInput).mutation(async ({ ctx, input }) => {
+  rename: renameProcedure.input(savedSearchRenameInput).mutation(async ({ ctx, input }) => {
     const { count } = await ctx.prisma.savedSearch.updateMany({ where: { id: input.id, userId: ctx.user.id }, data: { name: input.name } });
     if (count === 0) throw notFound();
     return savedSearch(ctx.prisma, ctx.user.id, input.id);
   }),
 
-  delete: protectedProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
+  delete: deleteProcedure.input(savedSearchIdInput).mutation(async ({ ctx, input }) => {
     await ctx.prisma.$transaction(async (tx) => {
       const { count } = await tx.savedSearch.deleteMany({ where: { id: input.id, userId: ctx.user.id } });
       if (count === 0) throw notFound();

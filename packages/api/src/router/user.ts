@@ -8,6 +8,7 @@ import { sessionUserSelect } from '../auth/session.js';
 import { lockRecipients } from '../chat/events.js';
 import { notifyUsers } from '../chat/notify.js';
 import type { Context } from '../context.js';
+import { documented } from '../procedure-meta.js';
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -32,8 +33,36 @@ async function assertPassword(ctx: Context & { user: { id: string } }, password:
   await reset(ctx.prisma, key);
 }
 
+// Who may call these and the errors they raise themselves, for the procedure reference (docs/procedures.md).
+const updateProcedure = protectedProcedure.meta(
+  documented({
+    errors: {
+      CONFLICT: 'the email or the username is taken (`data.field` says which)',
+      BAD_REQUEST: 'also an avatar that is not an upload of yours (`data.field`: `avatar`)',
+    },
+  }),
+);
+const changePasswordProcedure = protectedProcedure.meta(
+  documented({
+    errors: {
+      FORBIDDEN: 'the current password is wrong (`data.field`: `currentPassword`)',
+      BAD_REQUEST: 'also a new password equal to the username or email',
+      TOO_MANY_REQUESTS: 'too many wrong passwords: `data.retryAfterSeconds` says when to try again',
+    },
+  }),
+);
+const deleteProcedure = protectedProcedure.meta(
+  documented({
+    errors: {
+      FORBIDDEN: 'the password is wrong (`data.field`: `password`)',
+      TOO_MANY_REQUESTS: 'too many wrong passwords: `data.retryAfterSeconds` says when to try again',
+    },
+  }),
+);
+const byUsernameProcedure = publicProcedure.meta(documented({ errors: { NOT_FOUND: 'no user with this username' } }));
+
 export const userRouter = router({
-  update: protectedProcedure.input(userUpdateInput).mutation(async ({ ctx, input }) => {
+  update: updateProcedure.input(userUpdateInput).mutation(async ({ ctx, input }) => {
     const changes = { email: input.email, username: input.username };
     await assertAvailable(ctx.prisma, changes, ctx.user.id);
     return ctx.prisma
@@ -48,7 +77,7 @@ export const userRouter = router({
       .catch((error: unknown) => rethrowUniqueViolation(error, ctx.prisma, changes, ctx.user.id));
   }),
 
-  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+  changePassword: changePasswordProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     if (isPersonal(input.newPassword, ctx.user.username, ctx.user.email)) {
       throw fieldError('BAD_REQUEST', 'newPassword', PERSONAL_PASSWORD_MESSAGE);
     }
@@ -64,7 +93,7 @@ export const userRouter = router({
     return { otherSessionsEnded: ended.count };
   }),
 
-  delete: protectedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
+  delete: deleteProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
     await assertPassword(ctx, input.password, 'password');
     const released = await ctx.prisma.$transaction(async (tx) => {
       // Sends and read receipts lock both members of their chat: this waits for those under way
@@ -92,7 +121,7 @@ export const userRouter = router({
   }),
 
   /** The public profile, never the email; its listings come from `post.byUser`. */
-  byUsername: publicProcedure.input(z.object({ username: usernameField })).query(async ({ ctx, input }) => {
+  byUsername: byUsernameProcedure.input(z.object({ username: usernameField })).query(async ({ ctx, input }) => {
     const user = await ctx.prisma.user.findUnique({
       where: { username: input.username },
       select: {
