@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { appRouter, type ProcedureMeta, protectedProcedure, publicProcedure } from '@estate/api';
 import { type AnyTRPCProcedure, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -101,7 +103,13 @@ export function procedureReference(): string {
     );
     lines.push('', ...(p.input ? ['Input:', '', '```json', JSON.stringify(p.input, null, 2), '```'] : ['Input: none.']));
   }
-  return `${lines.join('\n')}\n`;
+  return formatted(`${lines.join('\n')}\n`);
+}
+
+/** As the repository's formatter (Biome) lays Markdown out, so the committed file passes its check as it is generated. */
+function formatted(markdown: string): string {
+  const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
+  return execFileSync(process.execPath, [biome, 'format', `--stdin-file-path=${referencePath}`], { input: markdown, encoding: 'utf8' });
 }
 
 export const referencePath = new URL('../../../docs/procedures.md', import.meta.url).pathname;
