@@ -79,7 +79,7 @@ export function procedureReference(): string {
     '',
     "Every procedure of Estate's API: its kind, who may call it, the errors it can return and its input as JSON Schema",
     '(draft 2020-12; what a caller sends, before defaults are applied). From TypeScript, `@estate/client` gives all of this',
-    'as types (see "Use the API from TypeScript" in the README). Over HTTP they are at `/trpc/<procedure>`, in tRPC\'s',
+    'as types (see "Using the API from TypeScript" in the README). Over HTTP they are at `/trpc/<procedure>`, in tRPC\'s',
     'format with superjson: queries with GET, mutations with POST, subscriptions as server-sent events.',
     '',
     'An error has `data.code` and `data.httpStatus`; `data.field` names the one field at fault when there is one,',
