@@ -69,7 +69,7 @@ function print(type: ts.Type, where: string, depth = 0): string {
     // The compiler keeps `boolean` as `false | true`.
     const bool = parts.includes('true') && parts.includes('false');
     const merged = bool ? ['boolean', ...parts.filter((part) => part !== 'true' && part !== 'false')] : parts;
-    return merged.map((part) => (/=>/.test(part) ? `(${part})` : part)).join(' | ');
+    return merged.join(' | ');
   }
   if (type.isIntersection()) return type.types.map((part) => `(${next(part, where)})`).join(' & ');
   if (!(f & ts.TypeFlags.Object)) throw new Error(`${where}: cannot spell out ${checker.typeToString(type)}`);

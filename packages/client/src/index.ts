@@ -17,7 +17,7 @@ export type EstateOutputs = inferRouterOutputs<EstateRouter>;
 /** An error from a procedure: `data.code` (`'NOT_FOUND'`, `'UNAUTHORIZED'`…), `data.field`, `data.zodError`, `data.retryAfterSeconds`. */
 export type EstateError = TRPCClientError<EstateRouter>;
 
-/** Whether a call failed in the client's way, typed by the API's error shape (`data` is unset when the server never answered). */
+/** Whether an error is a failed call of this client, typed by the API's error shape (`data` is unset when no answer came). */
 export function isEstateError(error: unknown): error is EstateError {
   return error instanceof TRPCClientError;
 }
