@@ -86,7 +86,7 @@ export const userRouter = router({
         uploads.map((upload) => upload.id),
       );
     });
-    await deleteFiles(ctx.storage, released);
+    await deleteFiles(ctx.storage, released, ctx.log);
     clearSessionCookie(ctx);
     return { deleted: true };
   }),
