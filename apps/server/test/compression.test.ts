@@ -118,7 +118,9 @@ describe.each(testDbKinds())('compression on %s', (kind) => {
   });
 
   it('compresses a batch as one answer', async () => {
-    const input = encodeURIComponent(JSON.stringify({ 0: superjson.serialize({ city: 'Reno' }), 1: superjson.serialize({ city: 'Reno' }) }));
+    const input = encodeURIComponent(
+      JSON.stringify({ 0: superjson.serialize({ city: 'Reno' }), 1: superjson.serialize({ city: 'Reno' }) }),
+    );
     const response = await rawGet(`${server.url}/trpc/post.search,post.search?batch=1&input=${input}`, { 'accept-encoding': 'gzip' });
     expect(response.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(response.body).toString())).toHaveLength(2);

@@ -55,9 +55,16 @@ describe.each(testDbKinds())('request ids and metrics on %s', (kind) => {
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toBe(requestId);
     expect((await errorOf(response)).data).toMatchObject({ code: 'NOT_FOUND', requestId });
-    await expect.poll(() => linesOf(requestId)).toEqual([
-      expect.objectContaining({ level: 'info', method: 'GET', status: 404, msg: expect.stringMatching(/^GET \/trpc\/post\.byId\?input=.* 404 \d+\.\dms$/) }),
-    ]);
+    await expect
+      .poll(() => linesOf(requestId))
+      .toEqual([
+        expect.objectContaining({
+          level: 'info',
+          method: 'GET',
+          status: 404,
+          msg: expect.stringMatching(/^GET \/trpc\/post\.byId\?input=.* 404 \d+\.\dms$/),
+        }),
+      ]);
   });
 
   it('makes an id of its own for a request without a usable one', async () => {

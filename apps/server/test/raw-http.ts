@@ -1,7 +1,10 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 
 /** A GET whose body arrives as sent (fetch would decompress it), for checking encodings. */
-export function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+export function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];

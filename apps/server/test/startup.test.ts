@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTestConnection } from '@estate/db/testing';
@@ -24,7 +24,11 @@ describe('starting the server', () => {
     const taken = createServer();
     const port = await listen(taken);
     try {
-      const server = startProcess({ PORT: String(port), ESTATE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'estate-port-')), LOG_REQUESTS: '0' });
+      const server = startProcess({
+        PORT: String(port),
+        ESTATE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'estate-port-')),
+        LOG_REQUESTS: '0',
+      });
       expect(await server.exited).toBe(1);
       const line = lastLine(server.output());
       expect(line.level).toBe('fatal');
@@ -43,7 +47,9 @@ describe('starting the server', () => {
     const output = server.output();
     const line = lastLine(output);
     expect(line.level).toBe('fatal');
-    expect(line.msg).toMatch(/^Estate could not start: PostgreSQL at 127\.0\.0\.1:5999 \(DATABASE_URL\) could not be reached within 1 s \(DATABASE_WAIT_MS\): .*ECONNREFUSED/);
+    expect(line.msg).toMatch(
+      /^Estate could not start: PostgreSQL at 127\.0\.0\.1:5999 \(DATABASE_URL\) could not be reached within 1 s \(DATABASE_WAIT_MS\): .*ECONNREFUSED/,
+    );
     expect(line.msg).toMatch(/point DATABASE_URL at a running one\.$/);
     // It tried more than once before giving up.
     expect(output).toMatch(/PostgreSQL at 127\.0\.0\.1:5999 \(DATABASE_URL\) is not reachable yet/);
