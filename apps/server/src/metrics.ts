@@ -16,6 +16,23 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 /** Seconds: from a cached query (about a millisecond) to a slow upload. */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/**
+ * `labels(…values)` of a metric, looked up once per set of values: prom-client hashes the labels
+ * on every call otherwise (about 8 µs per call here, against 1 µs).
+ */
+function cached<Child>(labels: (...values: string[]) => Child): (...values: string[]) => Child {
+  const children = new Map<string, Child>();
+  return (...values) => {
+    const key = values.join('\u0000');
+    let child = children.get(key);
+    if (!child) {
+      child = labels(...values);
+      children.set(key, child);
+    }
+    return child;
+  };
+}
+
 export interface MetricsSources {
   /** Event streams open now. */
   openStreams(): number;
@@ -87,6 +104,11 @@ export function createMetrics(sources: MetricsSources) {
     },
   });
 
+  const requestCount = cached((...values) => requests.labels(...values));
+  const requestTime = cached((...values) => requestSeconds.labels(...values));
+  const callCount = cached((...values) => calls.labels(...values));
+  const callTime = cached((...values) => callSeconds.labels(...values));
+
   return {
     registry,
     /** Counts the request when its response closes. */
@@ -94,16 +116,14 @@ export function createMetrics(sources: MetricsSources) {
       const started = performance.now();
       res.once('close', () => {
         const method = METHODS.has(req.method ?? '') ? (req.method as string) : 'other';
-        requests.inc({ route, method, status: String(res.statusCode) });
-        if (res.getHeader('content-type') !== 'text/event-stream') {
-          requestSeconds.observe({ route }, (performance.now() - started) / 1000);
-        }
+        requestCount(route, method, String(res.statusCode)).inc();
+        if (res.getHeader('content-type') !== 'text/event-stream') requestTime(route).observe((performance.now() - started) / 1000);
       });
     },
     /** For the tRPC context's `onCall`. */
     observeCall(call: CallTiming): void {
-      calls.inc({ procedure: call.path, type: call.type, code: call.code });
-      callSeconds.observe({ procedure: call.path, type: call.type }, call.durationMs / 1000);
+      callCount(call.path, call.type, call.code).inc();
+      callTime(call.path, call.type).observe(call.durationMs / 1000);
     },
   };
 }
