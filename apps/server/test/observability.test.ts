@@ -136,3 +136,39 @@ describe.each(testDbKinds())('request ids and metrics on %s', (kind) => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 });
+
+describe.each(testDbKinds())('an unexpected failure on %s', (kind) => {
+  it('answers with a generic message and the request id, and logs the cause under that id', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const db = await createTestDb(kind);
+    const server = await startServer({
+      prisma: db.prisma,
+      storage: tempStorage(),
+      config: { webDistDir: null, trustProxy: 0, logRequests: false, trustedOrigins: [] },
+      logger: createLogger({ destination: { write: (line: string) => void lines.push(JSON.parse(line)) } }),
+      port: 0,
+      host: '127.0.0.1',
+    });
+    try {
+      // The database goes away under the running server.
+      await db.close();
+      const response = await query(server.url, 'post.search', {});
+      expect(response.status).toBe(500);
+      const requestId = response.headers.get('x-request-id');
+      const error = await errorOf(response);
+      expect(error.message).toBe('Something went wrong on our side. Please try again.');
+      expect(error.data).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId });
+      const logged = lines.filter((line) => line.requestId === requestId);
+      expect(logged).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          path: 'post.search',
+          msg: '[trpc] post.search failed',
+          err: expect.objectContaining({ stack: expect.any(String) }),
+        }),
+      ]);
+    } finally {
+      await server.close(1000);
+    }
+  });
+});
