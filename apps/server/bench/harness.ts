@@ -29,7 +29,7 @@ export function startProcess(
       // Once it listens, what the server says goes to our output: a benchmark must not hide its errors.
       if (listening) return void (echo(chunk.toString()) && process.stderr.write(`  [server] ${chunk}`));
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (http:\/\/[^\s",]+)/.exec(output);
       if (match?.[1]) {
         listening = true;
         resolve({ url: match[1], child });

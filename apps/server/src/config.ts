@@ -17,6 +17,12 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a whole number of connections' }).int().min(1).max(500).default(10),
+  DATABASE_WAIT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(3_600_000, 'must be at most an hour (3600000)')
+    .default(30_000),
   ESTATE_DATA_DIR: z.string().min(1).optional(),
   UPLOADS_DIR: z
     .string()
@@ -41,6 +47,16 @@ const envSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each origin must be an http(s) URL like https://estate.example' }))),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_REQUESTS: flag.default(true),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`); leave it unset to turn /metrics off')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 /** Every environment variable the server reads: turbo.json must pass each to `pnpm dev`, and README.md list it. */
@@ -51,6 +67,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   poolSize: number;
+  /** How long start-up retries a PostgreSQL server that cannot be reached yet. */
+  databaseWaitMs: number;
   dataDir: string | undefined;
   /** Where the local disk storage keeps uploaded photos. */
   uploadsDir: string;
@@ -63,6 +81,9 @@ export type Config = {
   trustedOrigins: string[];
   shutdownTimeoutMs: number;
   logRequests: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The bearer token that GET /metrics requires; unset, there are no metrics. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -73,8 +94,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    // One line, as every start-up failure is: log collectors keep a line together.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   return {
@@ -82,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     poolSize: e.DATABASE_POOL_SIZE,
+    databaseWaitMs: e.DATABASE_WAIT_MS,
     dataDir: e.ESTATE_DATA_DIR,
     uploadsDir: e.UPLOADS_DIR,
     // Without a web build the server still serves the API (e.g. in development, where Vite serves the app).
@@ -92,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedOrigins: e.TRUSTED_ORIGINS.map((origin) => new URL(origin).origin),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logRequests: e.LOG_REQUESTS,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -1,12 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, createContext, type FileStorage, RateLimited, type RateLimits } from '@estate/api';
+import { appRouter, type CallTiming, type Context, createContext, type FileStorage, RateLimited, type RateLimits } from '@estate/api';
 import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import type { PrismaClient } from '@estate/db';
 import type { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createURL, incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { clientIp, isSecure } from './client-ip.js';
+import { compress, MIN_COMPRESSED_BYTES, preferredEncoding, varyOn } from './compression.js';
+import type { Logger } from './logger.js';
 import { setHeaders, subscriptionStreams } from './trpc-sse.js';
 
 export const TRPC_ENDPOINT = '/trpc';
@@ -27,13 +29,13 @@ function procedurePath(url: URL): string | null {
  * A batch with too many calls, refused before any runs: 400 with a tRPC error for each call
  * (the shape tRPC's clients read), so each says why.
  */
-function refuseBatch(req: IncomingMessage, res: ServerResponse, url: URL, path: string): boolean {
+function refuseBatch(req: IncomingMessage, res: ServerResponse, url: URL, path: string, requestId: string): boolean {
   if (url.searchParams.get('batch') !== '1') return false;
   const paths = path.split(',');
   if (paths.length <= MAX_BATCH_CALLS) return false;
   const message = `Too many calls in one request: at most ${MAX_BATCH_CALLS} may be batched (this one has ${paths.length}).`;
   const errors = paths.map((path) => ({
-    error: { json: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, path } } },
+    error: { json: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, path, requestId } } },
   }));
   res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(errors));
@@ -62,15 +64,26 @@ function headersOnly(req: IncomingMessage): Request {
   return new Request(createURL(req), { headers });
 }
 
-/** Writes a fetch Response (tRPC's answers other than event streams are whole) in one write, with its length. */
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+/**
+ * Writes a fetch Response (tRPC's answers other than event streams are whole) in one write, with
+ * its length; one of 1 KB or more compressed when the client accepts it.
+ */
+async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   setHeaders(res, response.headers);
   if (!response.body) {
     res.end();
     return;
   }
-  const body = Buffer.from(await response.arrayBuffer());
+  let body: Buffer = Buffer.from(await response.arrayBuffer());
+  if (body.length >= MIN_COMPRESSED_BYTES) {
+    res.setHeader('vary', varyOn(res.getHeader('vary'), 'accept-encoding'));
+    const encoding = preferredEncoding(req.headers['accept-encoding']);
+    if (encoding) {
+      body = await compress(body, encoding);
+      res.setHeader('content-encoding', encoding);
+    }
+  }
   res.setHeader('content-length', body.length);
   res.end(body);
 }
@@ -88,9 +101,16 @@ export function createTrpcHandler(options: {
   rateLimits?: Partial<RateLimits>;
   /** Aborts when the server stops: open event streams end then. */
   shutdown: AbortSignal;
+  logger: Logger;
+  /** Hears each procedure call (the metrics). */
+  onCall?: ((call: CallTiming) => void) | undefined;
 }) {
-  const contextFor = (req: IncomingMessage, request: Request, resHeaders: Headers) =>
+  const { logger } = options;
+  const contextFor = (req: IncomingMessage, request: Request, resHeaders: Headers, requestId: string) =>
     createContext({
+      requestId,
+      log: logger.child({ requestId }),
+      ...(options.onCall && { onCall: options.onCall }),
       prisma: options.prisma,
       req: request,
       resHeaders,
@@ -100,31 +120,39 @@ export function createTrpcHandler(options: {
       storage: options.storage,
       ...(options.rateLimits && { rateLimits: options.rateLimits }),
     });
-  const logError = (error: TRPCError, path: string | undefined) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
+  const logError = (error: TRPCError, path: string | undefined, requestId: string | null) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR')
+      logger.error({ requestId, path, err: error.cause ?? error }, `[trpc] ${path ?? '?'} failed`);
   };
-  const streams = subscriptionStreams({ router: appRouter, shutdown: options.shutdown, onError: logError });
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /** Serves tRPC for one request, whose id `requestId` its context, errors and log lines carry. */
+  const handler = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://estate');
     const path = procedurePath(url);
-    if (path !== null && refuseBatch(req, res, url, path)) return;
+    if (path !== null && refuseBatch(req, res, url, path, requestId)) return;
     if (path !== null && (await streams.handles(req, url, path))) {
-      return streams.serve(req, res, url, path, (resHeaders) => contextFor(req, headersOnly(req), resHeaders));
+      return streams.serve(req, res, url, path, (resHeaders) => contextFor(req, headersOnly(req), resHeaders, requestId));
     }
     const response = await fetchRequestHandler({
       endpoint: TRPC_ENDPOINT,
       req: toRequest(req, res),
       router: appRouter,
-      createContext: ({ req: fetchReq, resHeaders }) => contextFor(req, fetchReq, resHeaders),
+      createContext: ({ req: fetchReq, resHeaders }) => contextFor(req, fetchReq, resHeaders, requestId),
       responseMeta({ errors }) {
         // Standard HTTP clients and proxies understand Retry-After on 429.
         const limited = errors.find((error) => error.code === 'TOO_MANY_REQUESTS');
         const retryAfter = limited?.cause instanceof RateLimited ? limited.cause.retryAfterSeconds : null;
         return retryAfter === null ? {} : { headers: new Headers({ 'retry-after': String(retryAfter) }) };
       },
-      onError: ({ error, path }) => logError(error, path),
+      onError: ({ error, path }) => logError(error, path, requestId),
     });
-    await writeResponse(res, response);
+    await writeResponse(req, res, response);
   };
+  // An event stream's errors are logged with the id of the request that opened it.
+  const streams = subscriptionStreams<Context>({
+    router: appRouter,
+    shutdown: options.shutdown,
+    onError: (error, path, ctx) => logError(error, path, ctx?.requestId ?? null),
+  });
+  return Object.assign(handler, { openStreams: streams.openCount });
 }

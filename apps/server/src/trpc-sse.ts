@@ -44,6 +44,13 @@ function withLastEventId(input: unknown, req: IncomingMessage, url: URL): unknow
   return isObject(input) ? { ...input, lastEventId } : (input ?? { lastEventId });
 }
 
+/** A subscription call, as its errors are shaped and reported. */
+interface Call<Ctx> {
+  path: string;
+  ctx: Ctx | undefined;
+  input: unknown;
+}
+
 interface Stream {
   res: ServerResponse;
   /** The procedure's signal: aborts when the client leaves or the server stops. */
@@ -66,15 +73,16 @@ function write(stream: Stream, text: string): boolean {
   return stream.res.write(text);
 }
 
-export interface SubscriptionOptions {
+export interface SubscriptionOptions<Ctx> {
   router: AnyTRPCRouter;
   /** Aborts when the server stops: every stream ends then, without "return", so clients reconnect and resume. */
   shutdown: AbortSignal;
-  onError: (error: TRPCError, path: string) => void;
+  /** Hears each error sent; `ctx` is the stream's context, unless making it failed. */
+  onError: (error: TRPCError, path: string, ctx: Ctx | undefined) => void;
 }
 
-/** Serves the router's subscriptions; one timer pings all their idle streams. */
-export function subscriptionStreams({ router, shutdown, onError }: SubscriptionOptions) {
+/** Serves the router's subscriptions (whose context is a `Ctx`); one timer pings all their idle streams. */
+export function subscriptionStreams<Ctx>({ router, shutdown, onError }: SubscriptionOptions<Ctx>) {
   const config = router._def._config;
   const sse = config.sse ?? {};
   if (sse.enabled === false || sse.maxDurationMs || sse.emitAndEndImmediately) {
@@ -109,14 +117,14 @@ export function subscriptionStreams({ router, shutdown, onError }: SubscriptionO
   );
 
   /** What an error is sent as (tRPC's shape), once `onError` has heard of it. */
-  function errorFrame(cause: unknown, call: { path: string; ctx: unknown; input: unknown }): string {
+  function errorFrame(cause: unknown, call: Call<Ctx>): string {
     const error = getTRPCErrorFromUnknown(cause);
-    onError(error, call.path);
+    onError(error, call.path, call.ctx);
     return frame('serialized-error', serialize(getErrorShape({ config, error, type: 'subscription', ...call })));
   }
 
   /** Sends the events until the end ("return"), an error ("serialized-error") or a stop (nothing more). */
-  async function run(stream: Stream, events: AsyncIterator<unknown>, call: { path: string; ctx: unknown; input: unknown }) {
+  async function run(stream: Stream, events: AsyncIterator<unknown>, call: Call<Ctx>) {
     try {
       for (;;) {
         const { value, done } = await events.next();
@@ -136,6 +144,9 @@ export function subscriptionStreams({ router, shutdown, onError }: SubscriptionO
   }
 
   return {
+    /** How many streams are open now (for the metrics). */
+    openCount: () => open.size,
+
     /**
      * Whether this is a subscription's stream (a GET of one, not batched): the rest is tRPC's, whose
      * answers are whole, so it must see no subscription's GET (it would answer with an endless stream).
@@ -154,11 +165,11 @@ export function subscriptionStreams({ router, shutdown, onError }: SubscriptionO
       res: ServerResponse,
       url: URL,
       path: string,
-      createContext: (resHeaders: Headers) => Promise<unknown>,
+      createContext: (resHeaders: Headers) => Promise<Ctx>,
     ): Promise<void> {
       const stream = streamOf(res);
       const resHeaders = new Headers();
-      const call = { path, ctx: undefined as unknown, input: undefined as unknown };
+      const call: Call<Ctx> = { path, ctx: undefined, input: undefined };
       let events: AsyncIterator<unknown> | null = null;
       let failure: unknown = null;
       try {

@@ -21,7 +21,7 @@ export function startProcess(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (http:\/\/[^\s",]+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
     void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@estate/db';
+import { randomUUID } from 'node:crypto';
+import { consoleLogger, type Logger, type PrismaClient } from '@estate/db';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './auth/cookies.js';
 import { defaultRateLimits, type RateLimits } from './auth/rate-limit.js';
 import { resolveSession } from './auth/session.js';
@@ -22,6 +23,21 @@ export interface CreateContextOptions {
   storage: FileStorage;
   /** The time, for sessions and rate limits (tests move it instead of waiting). */
   clock?: () => Date;
+  /** The id the server gave this request (sent back in X-Request-Id and in error responses); made here if not given. */
+  requestId?: string;
+  /** Where procedures report failures that do not fail the request (the server's logger, tagged with the request id). */
+  log?: Logger;
+  /** Hears each procedure call once it is done (the server's metrics); unset, calls are not timed. */
+  onCall?: (call: CallTiming) => void;
+}
+
+export interface CallTiming {
+  /** The procedure, e.g. `post.search`. */
+  path: string;
+  type: 'query' | 'mutation' | 'subscription';
+  durationMs: number;
+  /** 'OK', or the tRPC error code. */
+  code: string;
 }
 
 /** The session cookie's token and its live session (null when signed out), from a Cookie header. */
@@ -52,6 +68,9 @@ export async function createContext(opts: CreateContextOptions) {
     storage: opts.storage,
     user: session?.user ?? null,
     sessionId: session?.id ?? null,
+    requestId: opts.requestId ?? randomUUID(),
+    log: opts.log ?? consoleLogger,
+    onCall: opts.onCall,
   };
 }
 

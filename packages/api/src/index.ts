@@ -6,7 +6,7 @@ export { isAllowedOrigin } from './auth/origin.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export { defaultRateLimits, hit, type Limit, type RateLimits } from './auth/rate-limit.js';
 export { createSession } from './auth/session.js';
-export { type Context, type CreateContextOptions, createContext, sessionFromCookie } from './context.js';
+export { type CallTiming, type Context, type CreateContextOptions, createContext, sessionFromCookie } from './context.js';
 export type { ProcedureMeta } from './procedure-meta.js';
 export { type AppRouter, appRouter, createCaller } from './root.js';
 export { alertSender } from './saved-searches/alerts.js';

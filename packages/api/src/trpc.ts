@@ -31,7 +31,7 @@ const t = initTRPC.context<Context>().create({
   // Event streams (chat.events) send a ping when idle, so proxies keep them open and a client
   // that hears nothing for three pings knows the connection is dead and reconnects.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     // An unexpected error's message can describe internals (SQL, file paths): the server logs it, the client gets a generic one.
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : shape.message;
@@ -46,6 +46,8 @@ const t = initTRPC.context<Context>().create({
         field: cause instanceof FieldCause ? cause.field : null,
         /** For TOO_MANY_REQUESTS: seconds until another attempt is allowed. */
         retryAfterSeconds: cause instanceof RateLimited ? cause.retryAfterSeconds : null,
+        /** The request's id, as in the server's log lines about it (null when the context could not be made). */
+        requestId: ctx?.requestId ?? null,
       },
     };
   },
@@ -54,8 +56,17 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** Reports each call's duration and outcome to `ctx.onCall` (the server's metrics), when it listens. */
+const timed = t.middleware(async ({ ctx, path, type, next }) => {
+  if (!ctx.onCall) return next();
+  const started = performance.now();
+  const result = await next();
+  ctx.onCall({ path, type, durationMs: performance.now() - started, code: result.ok ? 'OK' : result.error.code });
+  return result;
+});
+
 /** Every procedure: mutations only from the app's own pages (or trusted origins). */
-export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
+export const publicProcedure = t.procedure.use(timed).use(({ ctx, type, next }) => {
   if (type === 'mutation' && !isAllowedOrigin(ctx.req.headers, ctx.ownOrigin, ctx.trustedOrigins)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused: this action must come from the Estate site itself.' });
   }

@@ -48,7 +48,7 @@ export async function startServer(kind: TestDbKind): Promise<RunningServer> {
   try {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout?.on('data', () => {
-        const match = /listening on (http:\/\/\S+)/.exec(output);
+        const match = /listening on (http:\/\/[^\s",]+)/.exec(output);
         if (match?.[1]) resolve(match[1]);
       });
       child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));

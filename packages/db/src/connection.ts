@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Prisma } from './client.js';
 import { assertChannelName, type Listen } from './listen.js';
+import { consoleLogger, type Logger } from './logger.js';
 import { postgresListener } from './pg-listener.js';
 import { checkDataDirVersion, lockDataDir } from './pglite-dir.js';
 import { type SqlClient, sqlValues } from './sql.js';
@@ -29,10 +30,23 @@ export interface Connection {
   sql: SqlClient;
   /** LISTEN on one connection kept for it (see listen.ts). */
   listen: Listen;
+  /** PostgreSQL's connection pool now (for metrics); null on PGlite, which has none. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
-export type ConnectionConfig = { databaseUrl: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite; location?: string };
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+}
+
+export type ConnectionConfig =
+  | { databaseUrl: string; poolSize?: number; logger?: Logger }
+  | { dataDir: string }
+  | { pglite: PGlite; location?: string };
 
 /** Prepared once per connection under a name of its text: later calls skip parsing, and planning once PostgreSQL keeps a plan. */
 function statementName(text: string): string {
@@ -45,13 +59,13 @@ function redact(url: string): string {
   return parsed.toString();
 }
 
-function postgres(databaseUrl: string, poolSize = 10): Connection {
+function postgres(databaseUrl: string, poolSize = 10, logger: Logger = consoleLogger): Connection {
   // Starting parallel workers took about 10 ms here, more than a map of the whole country takes
   // without them (16 ms p95 with, 10 without, at 1,000,000 listings): only big scans get them.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: '-c parallel_setup_cost=10000' });
   // An idle client that loses its connection emits on the pool; without a listener it would crash the process.
-  pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection failed: ${error.message}`));
-  const listener = postgresListener(databaseUrl);
+  pool.on('error', (error) => logger.error({}, `[db] idle PostgreSQL connection failed: ${error.message}`));
+  const listener = postgresListener(databaseUrl, logger);
   return {
     kind: 'postgres',
     location: redact(databaseUrl),
@@ -76,6 +90,7 @@ function postgres(databaseUrl: string, poolSize = 10): Connection {
       },
     },
     listen: listener.listen,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await listener.close();
       await pool.end();
@@ -110,13 +125,14 @@ function pglite(db: PGlite, location: string, release: () => Promise<void>): Con
       assertChannelName(channel);
       await db.listen(channel, (payload) => handlers.onNotify(payload));
     },
+    poolStats: () => null,
     close: release,
   };
 }
 
 /** Opens PostgreSQL (URL), a PGlite data directory, or wraps an open PGlite (tests). */
 export async function openConnection(config: ConnectionConfig): Promise<Connection> {
-  if ('databaseUrl' in config) return postgres(config.databaseUrl, config.poolSize);
+  if ('databaseUrl' in config) return postgres(config.databaseUrl, config.poolSize, config.logger);
   if ('pglite' in config) return pglite(config.pglite, config.location ?? 'PGlite (in memory)', () => config.pglite.close());
   const unlock = lockDataDir(config.dataDir);
   try {

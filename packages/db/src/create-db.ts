@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { PrismaClient } from './client.js';
-import { type Connection, type ConnectionConfig, openConnection } from './connection.js';
+import { type Connection, type ConnectionConfig, openConnection, type PoolStats } from './connection.js';
 import { registerListen } from './listen.js';
+import type { Logger } from './logger.js';
 import { applyMigrations, type MigrateResult } from './migrate.js';
 import { registerSql } from './sql.js';
 
@@ -19,6 +20,8 @@ export interface DbOptions {
   migrate?: boolean;
   migrationsDir?: string;
   log?: (message: string) => void;
+  /** Where a PostgreSQL connection's failures after start-up are reported (default: the console). */
+  logger?: Logger | undefined;
 }
 
 export interface Db {
@@ -28,6 +31,8 @@ export interface Db {
   location: string;
   /** What migrating did, or null when `migrate: false`. */
   migration: MigrateResult | null;
+  /** PostgreSQL's pool now; null on PGlite. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
@@ -35,7 +40,7 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize'> = {}): ConnectionConfig {
+export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize' | 'logger'> = {}): ConnectionConfig {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) {
     if (!isPostgresUrl(databaseUrl)) {
@@ -43,7 +48,7 @@ export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataD
         `DATABASE_URL must be a postgresql:// URL (got "${databaseUrl.split(':')[0]}:…"); leave it unset to use the embedded database.`,
       );
     }
-    return { databaseUrl, ...(options.poolSize && { poolSize: options.poolSize }) };
+    return { databaseUrl, ...(options.poolSize && { poolSize: options.poolSize }), ...(options.logger && { logger: options.logger }) };
   }
   return { dataDir: options.dataDir ?? process.env.ESTATE_DATA_DIR ?? defaultDataDir };
 }
@@ -51,7 +56,7 @@ export function connectionConfig(options: Pick<DbOptions, 'databaseUrl' | 'dataD
 /** Wraps an open connection: migrates it, then puts Prisma on it. */
 export async function createDbOn(
   connection: Connection,
-  options: Omit<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize'> = {},
+  options: Omit<DbOptions, 'databaseUrl' | 'dataDir' | 'poolSize' | 'logger'> = {},
 ): Promise<Db> {
   try {
     const migration =
@@ -69,6 +74,7 @@ export async function createDbOn(
       kind: connection.kind,
       location: connection.location,
       migration,
+      poolStats: () => connection.poolStats(),
       async close() {
         await prisma.$disconnect();
         await connection.close();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { assertChannelName, type NotifyHandlers } from './listen.js';
+import type { Logger } from './logger.js';
 
 // One PostgreSQL connection per process LISTENs on every channel anyone asked for (not one
 // per subscriber: a server holding thousands of streams still uses one). It is a client of
@@ -10,7 +11,7 @@ import { assertChannelName, type NotifyHandlers } from './listen.js';
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 30_000;
 
-export function postgresListener(databaseUrl: string) {
+export function postgresListener(databaseUrl: string, logger: Logger) {
   const channels = new Map<string, NotifyHandlers[]>();
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | undefined;
@@ -26,7 +27,7 @@ export function postgresListener(databaseUrl: string) {
 
   function lost(which: pg.Client, error?: Error): void {
     if (which !== client) return;
-    console.error(`[db] the listening connection was lost${error ? `: ${error.message}` : ''}; reconnecting`);
+    logger.error({ err: error }, `[db] the listening connection was lost${error ? `: ${error.message}` : ''}; reconnecting`);
     client = null;
     which.end().catch(() => {});
     scheduleReconnect();
@@ -47,7 +48,7 @@ export function postgresListener(databaseUrl: string) {
       retryMs = FIRST_RETRY_MS;
       return true;
     } catch (error) {
-      console.error(`[db] could not open the listening connection: ${(error as Error).message}`);
+      logger.error({}, `[db] could not open the listening connection: ${(error as Error).message}`);
       next.end().catch(() => {});
       return false;
     }

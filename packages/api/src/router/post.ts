@@ -153,7 +153,7 @@ export const postRouter = router({
     const id = await insertListing(sqlFor(ctx.prisma), ctx.user.id, input, ctx.now());
     if (!id) throw notYourPhotos('images');
     // Not awaited: the alerts go out after the answer.
-    void alertSender(ctx.prisma).kick(ctx.now);
+    void alertSender(ctx.prisma).kick(ctx.now, ctx.log);
     return { id };
   }),
 
@@ -186,7 +186,7 @@ export const postRouter = router({
         await queueAlerts(tx, id, ctx.now());
       })
       .catch(rethrowVanished);
-    void alertSender(ctx.prisma).kick(ctx.now);
+    void alertSender(ctx.prisma).kick(ctx.now, ctx.log);
     return { id };
   }),
 
@@ -199,7 +199,7 @@ export const postRouter = router({
         return releaseUnused(tx, uploadIds(post.images));
       })
       .catch(rethrowVanished);
-    await deleteFiles(ctx.storage, released);
+    await deleteFiles(ctx.storage, released, ctx.log);
     return { deleted: true };
   }),
 });

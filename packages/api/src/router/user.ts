@@ -115,7 +115,7 @@ export const userRouter = router({
         uploads.map((upload) => upload.id),
       );
     });
-    await deleteFiles(ctx.storage, released);
+    await deleteFiles(ctx.storage, released, ctx.log);
     clearSessionCookie(ctx);
     return { deleted: true };
   }),

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@estate/db';
+import { consoleLogger, type Logger, type Prisma, type PrismaClient } from '@estate/db';
 import { lockRecipientKeys } from '../chat/events.js';
 import { CHAT_CHANNEL } from '../chat/notify.js';
 import { matchingSearches } from './match.js';
@@ -59,6 +59,7 @@ function createRunner(prisma: PrismaClient) {
   let running: Promise<void> | null = null;
   let again = false;
   let clock: () => Date = () => new Date();
+  let log: Logger = consoleLogger;
 
   async function run(): Promise<void> {
     do {
@@ -68,15 +69,16 @@ function createRunner(prisma: PrismaClient) {
   }
 
   return {
-    /** Works through the queue soon, once at a time per process; `now` dates the alerts. */
-    kick(now: () => Date): Promise<void> {
+    /** Works through the queue soon, once at a time per process; `now` dates the alerts, `logger` hears of failures. */
+    kick(now: () => Date, logger: Logger): Promise<void> {
       clock = now;
+      log = logger;
       if (running) {
         again = true;
         return running;
       }
       running = run()
-        .catch((error: unknown) => console.error('[alerts] could not send saved-search alerts; they stay queued:', error))
+        .catch((error: unknown) => log.error({ err: error }, '[alerts] could not send saved-search alerts; they stay queued'))
         .finally(() => {
           running = null;
         });

@@ -1,4 +1,4 @@
-import { demoImageFiles, type Prisma, type PrismaClient } from '@estate/db';
+import { consoleLogger, demoImageFiles, type Logger, type Prisma, type PrismaClient } from '@estate/db';
 import { fieldError } from '../auth/errors.js';
 import { demoImagePattern, UPLOAD_SIZES, uploadIdOf } from '../schemas/images.js';
 import type { FileStorage } from './storage.js';
@@ -68,10 +68,10 @@ export async function releaseUnused(tx: Tx, ids: readonly string[]): Promise<str
 }
 
 /** Deletes files of released uploads; a failure leaves files behind but never fails the caller's request. */
-export async function deleteFiles(storage: FileStorage, ids: readonly string[]): Promise<void> {
+export async function deleteFiles(storage: FileStorage, ids: readonly string[], log: Logger): Promise<void> {
   if (ids.length === 0) return;
   await storage.delete(uploadKeys(ids)).catch((error: unknown) => {
-    console.error(`[uploads] could not delete the files of ${ids.join(', ')}:`, error);
+    log.error({ err: error }, `[uploads] could not delete the files of ${ids.join(', ')}`);
   });
 }
 
@@ -82,7 +82,12 @@ export const UNUSED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
  * at a time (uploads being saved into a listing right now are locked, and skipped).
  * Returns how many were removed.
  */
-export async function sweepUnusedUploads(prisma: PrismaClient, storage: FileStorage, now: Date = new Date()): Promise<number> {
+export async function sweepUnusedUploads(
+  prisma: PrismaClient,
+  storage: FileStorage,
+  now: Date = new Date(),
+  log: Logger = consoleLogger,
+): Promise<number> {
   const cutoff = new Date(now.getTime() - UNUSED_UPLOAD_TTL_MS);
   let removed = 0;
   for (;;) {
@@ -98,7 +103,7 @@ export async function sweepUnusedUploads(prisma: PrismaClient, storage: FileStor
         candidates.map((row) => row.id),
       );
     });
-    await deleteFiles(storage, ids);
+    await deleteFiles(storage, ids, log);
     removed += ids.length;
     if (ids.length < 200) return removed;
   }
