@@ -46,6 +46,28 @@ function activate(options: BrowserContextOptions, target: Locator) {
   return isPhone(options) ? target.tap() : target.click();
 }
 
+/**
+ * The journey's screenshots; on a phone each screen is also checked to fit the screen's width
+ * (nothing to scroll sideways to).
+ */
+function screens(env: ReturnType<typeof appInBrowser>, journey: string, device: BrowserContextOptions) {
+  const shot = screenshots(journey, env.browser);
+  return async (page: Page, step: string) => {
+    await shot(page, step);
+    if (page.viewportSize()?.width !== device.viewport?.width || !isPhone(device)) return;
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wider = Array.from(document.querySelectorAll('body *')).filter((element) => element.getBoundingClientRect().right > width + 1);
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        width,
+        wider: wider.slice(0, 3).map((element) => element.outerHTML.slice(0, 120)),
+      };
+    });
+    expect(overflow.scrollWidth, `${step}: wider than the screen: ${overflow.wider.join('\n')}`).toBeLessThanOrEqual(overflow.width);
+  };
+}
+
 /** Tabs from where the focus is until `target` has it (at most `limit` presses), as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, limit = 60) {
   for (let presses = 0; presses < limit; presses++) {
@@ -62,7 +84,7 @@ async function tabTo(page: Page, target: Locator, limit = 60) {
  */
 async function searchJourney(env: ReturnType<typeof appInBrowser>, journey: string, device: BrowserContextOptions) {
   const started = performance.now();
-  const shot = screenshots(journey, env.browser);
+  const shot = screens(env, journey, device);
   const { page, errors } = await newPage(env.browser, env.app.url, device);
   const heading = page.getByRole('heading', { level: 1 });
   const cards = page.getByRole('article');
@@ -129,13 +151,21 @@ async function searchJourney(env: ReturnType<typeof appInBrowser>, journey: stri
   const counts = await map
     .getByRole('button', { name: /^[\d,]+ homes?$/ })
     .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
-  const biggest = counts.sort((a, b) => Number(b.replace(/\D/g, '')) - Number(a.replace(/\D/g, '')))[0] ?? '';
+  // Biggest first.
+  counts.sort((a, b) => Number(b.replace(/\D/g, '')) - Number(a.replace(/\D/g, '')));
   if (isPhone(device)) {
-    await (await uncovered(map.getByRole('button', { name: biggest, exact: true }))).tap();
+    // A finger lands on what is on top: the biggest cluster no other marker covers.
+    let onTop: Locator | null = null;
+    for (const name of counts) {
+      onTop = await uncovered(map.getByRole('button', { name, exact: true })).catch(() => null);
+      if (onTop) break;
+    }
+    if (!onTop) throw new Error('every cluster is under another marker');
+    await onTop.tap();
     await settled(page);
     await map.getByRole('button', { name: 'Zoom in' }).tap();
   } else {
-    await press(page, map.getByRole('button', { name: biggest, exact: true }));
+    await press(page, map.getByRole('button', { name: counts[0] ?? '', exact: true }).first());
     await settled(page);
     await map.focus();
     await page.keyboard.press('Equal');
@@ -204,10 +234,11 @@ async function searchJourney(env: ReturnType<typeof appInBrowser>, journey: stri
  */
 async function saveAndMessageJourney(env: ReturnType<typeof appInBrowser>, journey: string, device: BrowserContextOptions) {
   const started = performance.now();
-  const shot = screenshots(journey, env.browser);
+  const shot = screens(env, journey, device);
   const run = runId();
-  // A city of this run alone, so the search finds this home and no other.
-  const city = `Harbourview${run}`;
+  // A city of this run alone, so the search finds this home and no other; one long word (as
+  // Llanfairpwllgwyngyll is), which a phone's screen must wrap rather than scroll sideways to.
+  const city = `Llanfairpwllgwyngyll${run}`;
   const title = `Canal-side loft ${run}`;
   const owner = { name: `owner_${run}`, password: 'a long owner password' };
   const buyer = { name: `buyer_${run}`, password: 'a long buyer password' };
