@@ -54,7 +54,8 @@ function screens(env: ReturnType<typeof appInBrowser>, journey: string, device: 
   const shot = screenshots(journey, env.browser);
   return async (page: Page, step: string) => {
     await shot(page, step);
-    if (page.viewportSize()?.width !== device.viewport?.width || !isPhone(device)) return;
+    // The phone's pages (another person's, on a computer, are not).
+    if (!isPhone(device) || page.viewportSize()?.width !== device.viewport?.width) return;
     const overflow = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
       const wider = Array.from(document.querySelectorAll('body *')).filter((element) => element.getBoundingClientRect().right > width + 1);
@@ -89,18 +90,24 @@ async function searchJourney(env: ReturnType<typeof appInBrowser>, journey: stri
   const heading = page.getByRole('heading', { level: 1 });
   const cards = page.getByRole('article');
 
-  // The city from its suggestions, by keyboard; then a price range.
+  // The city from its suggestions (by keyboard, or a tap on a phone); then a price range.
   await page.goto('/');
   const hero = page.getByRole('search');
   const city = hero.getByRole('combobox', { name: 'City' });
   await city.pressSequentially('new y');
   const suggestion = page.getByRole('listbox', { name: 'Cities' }).getByRole('option', { name: /^New York · \d+ homes?$/ });
   await suggestion.waitFor();
-  await city.press('ArrowDown');
-  expect(await suggestion.getAttribute('aria-selected')).toBe('true');
-  await shot(page, 'city-suggestions');
-  await city.press('Enter');
+  if (isPhone(device)) {
+    await shot(page, 'city-suggestions');
+    await suggestion.tap();
+  } else {
+    await city.press('ArrowDown');
+    expect(await suggestion.getAttribute('aria-selected')).toBe('true');
+    await shot(page, 'city-suggestions');
+    await city.press('Enter');
+  }
   expect(await city.inputValue()).toBe('New York');
+  expect(await city.getAttribute('aria-expanded')).toBe('false');
   await hero.getByLabel('Min price').fill(String(minPrice));
   await hero.getByLabel('Max price').fill(String(maxPrice));
   await activate(device, hero.getByRole('button', { name: 'Search' }));
@@ -208,7 +215,6 @@ async function searchJourney(env: ReturnType<typeof appInBrowser>, journey: stri
 
   // The gallery by keyboard: Tab to the second view's thumbnail and press Enter, then Tab on and press Space.
   const thumbs = page.getByRole('list', { name: 'All views' });
-  await page.locator('body').focus();
   await tabTo(page, thumbs.getByRole('button', { name: `Show view 2 of ${views}` }));
   await page.keyboard.press('Enter');
   await expect.poll(() => photo.getAttribute('alt')).toBe(`${title}, view 2 of ${views}`);
@@ -315,7 +321,9 @@ async function saveAndMessageJourney(env: ReturnType<typeof appInBrowser>, journ
   await aLog.getByText('No messages yet.').waitFor();
   const aBox = a.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${owner.name}`);
   await aBox.fill('Hello! Is the loft still available?');
-  await aBox.press('Enter');
+  // Sent with Enter from a keyboard, with the send button (an icon on a phone) from a touch screen.
+  if (isPhone(device)) await a.page.getByRole('button', { name: 'Send', exact: true }).tap();
+  else await aBox.press('Enter');
   await aLog.getByRole('listitem').filter({ hasText: 'Hello! Is the loft still available?' }).waitFor();
   expect(await aBox.inputValue()).toBe('');
   await shot(a.page, 'message-sent');
@@ -592,6 +600,15 @@ async function badInputJourney(env: ReturnType<typeof appInBrowser>, journey: st
   expect(await profile.getByLabel('Email').inputValue()).toBe(`renamed-${run}@example.com`);
   await profile.scrollIntoViewIfNeeded();
   await shot(page, 'profile-username-taken');
+  // An avatar that is no photo: the server's refusal under the button, and the profile's fields as typed.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload avatar' }).click();
+  await (await chooser).setFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: notAPhoto });
+  await page.getByRole('alert').getByText('This file could not be read as a photo.').waitFor();
+  expect(await page.getByRole('button', { name: 'Upload avatar' }).getAttribute('aria-describedby')).toContain(' ');
+  expect(await profile.getByLabel('Username').inputValue()).toBe('demo');
+  expect(await profile.getByLabel('Email').inputValue()).toBe(`renamed-${run}@example.com`);
+  await shot(page, 'avatar-not-a-photo');
 
   const passwords = page.getByRole('form', { name: 'Password' });
   await passwords.getByLabel('Current password').fill(user.password);
