@@ -78,6 +78,20 @@ async function tabTo(page: Page, target: Locator, limit = 60) {
   throw new Error(`${limit} presses of Tab did not reach ${target}`);
 }
 
+/** A search for `keyword` in any city, from the search page's bar. */
+async function searchKeyword(page: Page, keyword: string) {
+  const bar = page.getByRole('search');
+  await bar.getByRole('combobox', { name: 'City' }).fill('');
+  await bar.getByRole('combobox', { name: 'City' }).press('Escape');
+  await bar.getByRole('searchbox', { name: 'Keywords' }).fill(keyword);
+  await bar.getByRole('searchbox', { name: 'Keywords' }).press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === keyword && !url.searchParams.has('city'));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * Journey 1: a visitor picks a city from the suggestions with a price range, widens the search
  * and loads more, moves the map and searches that area, opens a home from the results and
@@ -233,131 +247,6 @@ async function searchJourney(env: ReturnType<typeof appInBrowser>, journey: stri
 }
 
 /**
- * Journey 3: a lister waits on their messages in one browser; someone in another registers,
- * finds the lister's home by its city, saves it, finds it in Saved homes and messages the
- * lister, who sees the badge and the message arrive, opens it and replies; the reply reaches
- * the first user live.
- */
-async function saveAndMessageJourney(env: ReturnType<typeof appInBrowser>, journey: string, device: BrowserContextOptions) {
-  const started = performance.now();
-  const shot = screens(env, journey, device);
-  const run = runId();
-  // A city of this run alone, so the search finds this home and no other; one long word (as
-  // Llanfairpwllgwyngyll is), which a phone's screen must wrap rather than scroll sideways to.
-  const city = `Llanfairpwllgwyngyll${run}`;
-  const title = `Canal-side loft ${run}`;
-  const owner = { name: `owner_${run}`, password: 'a long owner password' };
-  const buyer = { name: `buyer_${run}`, password: 'a long buyer password' };
-  const b = await newPage(env.browser, env.app.url, desktop);
-  const a = await newPage(env.browser, env.app.url, device);
-
-  // The lister registers, has a home listed (through the API, with demo pictures), and waits on their messages.
-  await b.page.goto('/register');
-  await register(b.page, owner.name, owner.password);
-  const post = await call<{ id: string }>(b.page, 'post.create', {
-    title,
-    price: 2400,
-    images: ['/images/demo/apartment-1.svg', '/images/demo/kitchen-1.svg', '/images/demo/bedroom-1.svg'],
-    address: '5 Harbour Road',
-    city,
-    bedroom: 2,
-    bathroom: 1,
-    latitude: 45.52,
-    longitude: -122.68,
-    type: 'rent',
-    property: 'apartment',
-    detail: { desc: 'Light from three sides, and the canal below.' },
-  });
-  await b.page.getByRole('banner').getByRole('link', { name: 'Messages' }).click();
-  await onPath(b.page, (pathname) => pathname === '/messages');
-  await b.page.getByRole('heading', { name: 'No conversations yet' }).waitFor();
-
-  // The other user registers, and finds the home by its city.
-  await a.page.goto('/register');
-  await register(a.page, buyer.name, buyer.password);
-  await a.page.goto('/');
-  const hero = a.page.getByRole('search');
-  await hero.getByRole('combobox', { name: 'City' }).fill(city);
-  await hero.getByRole('combobox', { name: 'City' }).press('Escape');
-  await activate(device, hero.getByRole('button', { name: 'Search' }));
-  await a.page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('city') === city);
-  const card = a.page.getByRole('article').filter({ hasText: title });
-  await card.waitFor();
-  expect(await total(a.page)).toBe(1);
-  expect(await card.textContent()).toContain('$2,400/month');
-
-  // Saved from its card.
-  await activate(device, card.getByRole('button', { name: 'Save' }));
-  await card.getByRole('button', { name: 'Saved' }).waitFor();
-  expect(await card.getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true');
-  await settled(a.page);
-  await shot(a.page, 'saved-from-results');
-
-  // Saved homes: in the header on a wide screen, in the menu on a phone.
-  const header = a.page.getByRole('banner');
-  if (isPhone(device)) {
-    await header.getByRole('button', { name: 'Menu' }).tap();
-    const menu = a.page.getByRole('navigation', { name: 'Your account' });
-    await shot(a.page, 'menu');
-    await menu.getByRole('link', { name: 'Saved homes' }).tap();
-  } else {
-    await header.getByRole('link', { name: 'Saved', exact: true }).click();
-  }
-  await onPath(a.page, (pathname) => pathname === '/saved');
-  await a.page.getByRole('heading', { name: 'Saved homes' }).waitFor();
-  const saved = a.page.getByRole('article').filter({ hasText: title });
-  await saved.waitFor();
-  expect(await a.page.getByRole('article').count()).toBe(1);
-  await shot(a.page, 'saved-homes');
-
-  // Its page, and a message to the lister.
-  await activate(device, saved.getByRole('link', { name: title }));
-  await onPath(a.page, (pathname) => pathname === `/posts/${post.id}`);
-  await a.page.getByRole('heading', { level: 1, name: title }).waitFor();
-  await activate(device, a.page.getByRole('button', { name: 'Message the owner' }));
-  await onPath(a.page, (pathname) => /^\/messages\/[0-9a-f-]{36}$/.test(pathname));
-  const chatPath = new URL(a.page.url()).pathname;
-  const aLog = a.page.getByRole('log', { name: `Messages with ${owner.name}` });
-  await aLog.getByText('No messages yet.').waitFor();
-  const aBox = a.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${owner.name}`);
-  await aBox.fill('Hello! Is the loft still available?');
-  // Sent with Enter from a keyboard, with the send button (an icon on a phone) from a touch screen.
-  if (isPhone(device)) await a.page.getByRole('button', { name: 'Send', exact: true }).tap();
-  else await aBox.press('Enter');
-  await aLog.getByRole('listitem').filter({ hasText: 'Hello! Is the loft still available?' }).waitFor();
-  expect(await aBox.inputValue()).toBe('');
-  await shot(a.page, 'message-sent');
-
-  // The lister's badge and list follow without a reload; opening the conversation reads it.
-  await messagesLink(b.page, 1).waitFor();
-  const bItem = b.page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: new RegExp(`^${buyer.name}`) });
-  await bItem.getByText('Hello! Is the loft still available?').waitFor();
-  expect(await bItem.textContent()).toContain('1 unread message');
-  await shot(b.page, 'owner-unread-badge');
-  await bItem.click();
-  await onPath(b.page, (pathname) => pathname === chatPath);
-  const bLog = b.page.getByRole('log', { name: `Messages with ${buyer.name}` });
-  await bLog.getByText('Hello! Is the loft still available?').waitFor();
-  await messagesLink(b.page, 0).waitFor();
-
-  // The reply reaches the first user's open conversation live, and is read there at once.
-  const bBox = b.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${buyer.name}`);
-  await bBox.fill('Yes, it is. Would Saturday at 10 suit you?');
-  await b.page.getByRole('button', { name: 'Send' }).click();
-  await bLog.getByText('Yes, it is. Would Saturday at 10 suit you?').waitFor();
-  await shot(b.page, 'owner-replied');
-  await aLog.getByText('Yes, it is. Would Saturday at 10 suit you?').waitFor();
-  await bLog.getByText('Seen', { exact: true }).waitFor();
-  await messagesLink(a.page, 0).waitFor();
-  await shot(a.page, 'reply-received');
-
-  expect(a.errors).toEqual([]);
-  expect(unexpectedErrors(b.errors)).toEqual([]);
-  await Promise.all([a.page.context().close(), b.page.context().close()]);
-  console.log(`journey ${journey} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
-/**
  * Journey 2: a new user registers, lists a home with three photos and a place picked on the
  * map, finds it by its city and by a word of its description, changes its price, sees the new
  * price in the results, and deletes it.
@@ -489,14 +378,129 @@ async function listingJourney(env: ReturnType<typeof appInBrowser>, journey: str
   console.log(`journey ${journey} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** A search for `keyword` in any city, from the search page's bar. */
-async function searchKeyword(page: Page, keyword: string) {
-  const bar = page.getByRole('search');
-  await bar.getByRole('combobox', { name: 'City' }).fill('');
-  await bar.getByRole('combobox', { name: 'City' }).press('Escape');
-  await bar.getByRole('searchbox', { name: 'Keywords' }).fill(keyword);
-  await bar.getByRole('searchbox', { name: 'Keywords' }).press('Enter');
-  await page.waitForURL((url) => url.searchParams.get('q') === keyword && !url.searchParams.has('city'));
+/**
+ * Journey 3: a lister waits on their messages in one browser; someone in another registers,
+ * finds the lister's home by its city, saves it, finds it in Saved homes and messages the
+ * lister, who sees the badge and the message arrive, opens it and replies; the reply reaches
+ * the first user live.
+ */
+async function saveAndMessageJourney(env: ReturnType<typeof appInBrowser>, journey: string, device: BrowserContextOptions) {
+  const started = performance.now();
+  const shot = screens(env, journey, device);
+  const run = runId();
+  // A city of this run alone, so the search finds this home and no other; one long word (as
+  // Llanfairpwllgwyngyll is), which a phone's screen must wrap rather than scroll sideways to.
+  const city = `Llanfairpwllgwyngyll${run}`;
+  const title = `Canal-side loft ${run}`;
+  const owner = { name: `owner_${run}`, password: 'a long owner password' };
+  const buyer = { name: `buyer_${run}`, password: 'a long buyer password' };
+  const b = await newPage(env.browser, env.app.url, desktop);
+  const a = await newPage(env.browser, env.app.url, device);
+
+  // The lister registers, has a home listed (through the API, with demo pictures), and waits on their messages.
+  await b.page.goto('/register');
+  await register(b.page, owner.name, owner.password);
+  const post = await call<{ id: string }>(b.page, 'post.create', {
+    title,
+    price: 2400,
+    images: ['/images/demo/apartment-1.svg', '/images/demo/kitchen-1.svg', '/images/demo/bedroom-1.svg'],
+    address: '5 Harbour Road',
+    city,
+    bedroom: 2,
+    bathroom: 1,
+    latitude: 45.52,
+    longitude: -122.68,
+    type: 'rent',
+    property: 'apartment',
+    detail: { desc: 'Light from three sides, and the canal below.' },
+  });
+  await b.page.getByRole('banner').getByRole('link', { name: 'Messages' }).click();
+  await onPath(b.page, (pathname) => pathname === '/messages');
+  await b.page.getByRole('heading', { name: 'No conversations yet' }).waitFor();
+
+  // The other user registers, and finds the home by its city.
+  await a.page.goto('/register');
+  await register(a.page, buyer.name, buyer.password);
+  await a.page.goto('/');
+  const hero = a.page.getByRole('search');
+  await hero.getByRole('combobox', { name: 'City' }).fill(city);
+  await hero.getByRole('combobox', { name: 'City' }).press('Escape');
+  await activate(device, hero.getByRole('button', { name: 'Search' }));
+  await a.page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('city') === city);
+  const card = a.page.getByRole('article').filter({ hasText: title });
+  await card.waitFor();
+  expect(await total(a.page)).toBe(1);
+  expect(await card.textContent()).toContain('$2,400/month');
+
+  // Saved from its card.
+  await activate(device, card.getByRole('button', { name: 'Save' }));
+  await card.getByRole('button', { name: 'Saved' }).waitFor();
+  expect(await card.getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true');
+  await settled(a.page);
+  await shot(a.page, 'saved-from-results');
+
+  // Saved homes: in the header on a wide screen, in the menu on a phone.
+  const header = a.page.getByRole('banner');
+  if (isPhone(device)) {
+    await header.getByRole('button', { name: 'Menu' }).tap();
+    const menu = a.page.getByRole('navigation', { name: 'Your account' });
+    await shot(a.page, 'menu');
+    await menu.getByRole('link', { name: 'Saved homes' }).tap();
+  } else {
+    await header.getByRole('link', { name: 'Saved', exact: true }).click();
+  }
+  await onPath(a.page, (pathname) => pathname === '/saved');
+  await a.page.getByRole('heading', { name: 'Saved homes' }).waitFor();
+  const saved = a.page.getByRole('article').filter({ hasText: title });
+  await saved.waitFor();
+  expect(await a.page.getByRole('article').count()).toBe(1);
+  await shot(a.page, 'saved-homes');
+
+  // Its page, and a message to the lister.
+  await activate(device, saved.getByRole('link', { name: title }));
+  await onPath(a.page, (pathname) => pathname === `/posts/${post.id}`);
+  await a.page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await activate(device, a.page.getByRole('button', { name: 'Message the owner' }));
+  await onPath(a.page, (pathname) => /^\/messages\/[0-9a-f-]{36}$/.test(pathname));
+  const chatPath = new URL(a.page.url()).pathname;
+  const aLog = a.page.getByRole('log', { name: `Messages with ${owner.name}` });
+  await aLog.getByText('No messages yet.').waitFor();
+  const aBox = a.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${owner.name}`);
+  await aBox.fill('Hello! Is the loft still available?');
+  // Sent with Enter from a keyboard, with the send button (an icon on a phone) from a touch screen.
+  if (isPhone(device)) await a.page.getByRole('button', { name: 'Send', exact: true }).tap();
+  else await aBox.press('Enter');
+  await aLog.getByRole('listitem').filter({ hasText: 'Hello! Is the loft still available?' }).waitFor();
+  expect(await aBox.inputValue()).toBe('');
+  await shot(a.page, 'message-sent');
+
+  // The lister's badge and list follow without a reload; opening the conversation reads it.
+  await messagesLink(b.page, 1).waitFor();
+  const bItem = b.page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: new RegExp(`^${buyer.name}`) });
+  await bItem.getByText('Hello! Is the loft still available?').waitFor();
+  expect(await bItem.textContent()).toContain('1 unread message');
+  await shot(b.page, 'owner-unread-badge');
+  await bItem.click();
+  await onPath(b.page, (pathname) => pathname === chatPath);
+  const bLog = b.page.getByRole('log', { name: `Messages with ${buyer.name}` });
+  await bLog.getByText('Hello! Is the loft still available?').waitFor();
+  await messagesLink(b.page, 0).waitFor();
+
+  // The reply reaches the first user's open conversation live, and is read there at once.
+  const bBox = b.page.getByRole('form', { name: 'Send a message' }).getByLabel(`Message to ${buyer.name}`);
+  await bBox.fill('Yes, it is. Would Saturday at 10 suit you?');
+  await b.page.getByRole('button', { name: 'Send' }).click();
+  await bLog.getByText('Yes, it is. Would Saturday at 10 suit you?').waitFor();
+  await shot(b.page, 'owner-replied');
+  await aLog.getByText('Yes, it is. Would Saturday at 10 suit you?').waitFor();
+  await bLog.getByText('Seen', { exact: true }).waitFor();
+  await messagesLink(a.page, 0).waitFor();
+  await shot(a.page, 'reply-received');
+
+  expect(a.errors).toEqual([]);
+  expect(unexpectedErrors(b.errors)).toEqual([]);
+  await Promise.all([a.page.context().close(), b.page.context().close()]);
+  console.log(`journey ${journey} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -751,10 +755,6 @@ async function badInputJourney(env: ReturnType<typeof appInBrowser>, journey: st
   expect(unexpectedErrors(lister.errors)).toEqual([]);
   await Promise.all([page.context().close(), lister.page.context().close()]);
   console.log(`journey ${journey} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 describe.runIf(hasBrowser)('journeys in a browser', () => {
