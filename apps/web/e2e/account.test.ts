@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, hasBrowser, newPage, unexpectedErrors } from './harness.js';
+import { appInBrowser, hasBrowser, newPage, runId, unexpectedErrors } from './harness.js';
 
 const WRONG_CREDENTIALS = 'Wrong email, username or password.';
 
@@ -21,7 +21,7 @@ describe.runIf(hasBrowser)('accounts in a browser', () => {
   it('registers, edits the profile, signs out and in, changes the password and deletes the account', async () => {
     const { page, errors } = await newPage(env.browser, env.app.url);
     const header = page.getByRole('banner');
-    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const run = runId();
     const first = { email: `first-${run}@example.com`, username: `first_${run}` };
     const renamed = { email: `renamed-${run}@example.com`, username: `renamed_${run}` };
     const password = 'a long first password';

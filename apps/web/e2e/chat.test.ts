@@ -1,26 +1,15 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, call, hasBrowser, newPage, register, unexpectedErrors } from './harness.js';
+import { appInBrowser, call, hasBrowser, messagesLink, newPage, onPath, register, runId, unexpectedErrors } from './harness.js';
 
 // Two people, each in a browser of their own: a buyer writes to a lister from the listing's
 // page, and each sees the other's messages, the unread badge and the read receipt arrive live,
 // without reloading. Then the lister deletes their account and the conversation closes.
 
-function onPath(page: Page, test: (pathname: string) => boolean) {
-  return page.waitForURL((url) => test(url.pathname));
-}
-
-/** The header's Messages link, named with the unread count when there is one. */
-function messagesLink(page: Page, unread: number) {
-  const name = unread === 0 ? 'Messages' : `Messages, ${unread} unread conversation${unread === 1 ? '' : 's'}`;
-  return page.getByRole('banner').getByRole('link', { name, exact: true });
-}
-
 describe.runIf(hasBrowser)('chat in a browser', () => {
   const env = appInBrowser();
 
   it('messages a lister from a listing and both see messages, unread counts and receipts live', async () => {
-    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const run = runId();
     const buyer = { name: `buyer_${run}`, password: 'a long buyer password' };
     const owner = { name: `owner_${run}`, password: 'a long owner password' };
     const title = `Sunny loft ${run}`;
@@ -143,7 +132,7 @@ describe.runIf(hasBrowser)('chat in a browser', () => {
   });
 
   it('loads older messages when the conversation is scrolled up, keeping the messages in view in place, and says when to wait', async () => {
-    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const run = runId();
     const writer = `writer_${run}`;
     const reader = `reader_${run}`;
     const a = await newPage(env.browser, env.app.url);

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 
 // The app as users get it: the compiled server (apps/server/dist) serving the built web
 // app (apps/web/dist) on a new embedded database seeded with demo data.
@@ -90,8 +91,12 @@ const blankTile = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC
  * A page that fails the test on any error the app logs or throws. The tests run offline: the
  * only requests to other hosts, map tiles, get a blank tile instead of a connection error.
  */
-export async function newPage(browser: Browser, baseURL: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL });
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ ...options, baseURL });
   const origin = new URL(baseURL).origin;
   await context.route(
     (url) => url.origin !== origin,
@@ -171,4 +176,139 @@ export function appInBrowser(): { readonly app: RunningApp; readonly browser: Br
       return started(state.browser);
     },
   };
+}
+
+/** A name part no other test, and no earlier run on the same database, uses. */
+export function runId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export function onPath(page: Page, test: (pathname: string) => boolean) {
+  return page.waitForURL((url) => test(url.pathname));
+}
+
+/** The header's Messages link, named with the unread count when there is one. */
+export function messagesLink(page: Page, unread: number) {
+  const name = unread === 0 ? 'Messages' : `Messages, ${unread} unread conversation${unread === 1 ? '' : 's'}`;
+  return page.getByRole('banner').getByRole('link', { name, exact: true });
+}
+
+/** A small camera-like JPEG of one colour, so each photo is distinct. */
+export function photo(colour: string, width = 900, height = 600): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+/** "1,234 homes" under the search page's heading, as a number. */
+export async function total(page: Page): Promise<number> {
+  const text = await page
+    .getByRole('status')
+    .filter({ hasText: /^[\d,]+\+? homes?$/ })
+    .textContent();
+  return Number(text?.replace(/\D/g, ''));
+}
+
+/** How many homes the map shows: its clusters' counts and its single homes. */
+export async function homesOnMap(map: Locator): Promise<number> {
+  const clusters = await map
+    .getByRole('button', { name: /^[\d,]+ homes?$/ })
+    .evaluateAll((buttons) => buttons.map((button) => Number(button.getAttribute('aria-label')?.replace(/\D/g, ''))));
+  const homes = await map.getByRole('button', { name: /^(Apartment|House|Condo|Land) for / }).count();
+  return clusters.reduce((sum, count) => sum + count, homes);
+}
+
+/** The map has answered for the view it stopped on (it says "Loading homes…" from the move until then). */
+export async function settled(page: Page) {
+  await page.waitForTimeout(100);
+  await page.getByRole('status').filter({ hasText: 'Loading homes…' }).waitFor({ state: 'detached' });
+}
+
+/**
+ * Drags the map by (dx, dy) pixels from its centre: with a finger on a touch screen (Chrome's
+ * own touch input, as a phone sends it), with the mouse elsewhere.
+ */
+export async function drag(page: Page, map: Locator, dx: number, dy: number) {
+  const box = await map.boundingBox();
+  if (!box) throw new Error('the map has no box');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const steps = 8;
+  // Leaflet moves its map pane by a CSS transform: where it stands says whether the drag took.
+  const pane = map.locator('.leaflet-map-pane');
+  const before = await pane.evaluate((element) => getComputedStyle(element).transform);
+  const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+  if (touch) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let step = 1; step <= steps; step++) {
+      const point = { x: x + (dx * step) / steps, y: y + (dy * step) / steps };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  } else {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + dx, y + dy, { steps });
+    await page.mouse.up();
+  }
+  const after = await pane.evaluate((element) => getComputedStyle(element).transform);
+  if (after === before) throw new Error(`the map did not move when dragged (${before})`);
+}
+
+/** One of the markers that no other covers, where a click lands on it. */
+export async function uncovered(markers: Locator): Promise<Locator> {
+  for (const marker of await markers.all()) {
+    const onTop = await marker.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === button;
+    });
+    if (onTop) return marker;
+  }
+  throw new Error('every marker is under another');
+}
+
+/** Presses a marker's button from the keyboard: markers may overlap, and Enter reaches the one meant. */
+export async function press(page: Page, marker: Locator) {
+  await marker.focus();
+  await page.keyboard.press('Enter');
+}
+
+const screenshotsDir = path.join(root, 'test-results/journeys');
+const savedScreenshots: string[] = [];
+
+/**
+ * Screenshots of one journey's key screens, in `test-results/journeys/<journey>/` at the
+ * repository's root, numbered in the order taken (the folder is emptied first). The run lists
+ * every file saved at its end (see `listScreenshots`).
+ */
+export function screenshots(journey: string, browser: Browser) {
+  const dir = path.join(screenshotsDir, journey);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let taken = 0;
+  const shot = async (page: Page, step: string) => {
+    taken += 1;
+    const file = path.join(dir, `${String(taken).padStart(2, '0')}-${step}.png`);
+    // No caret blinking or animation half-way: the same screen looks the same in every run.
+    await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+    savedScreenshots.push(path.relative(root, file));
+  };
+  // A failed journey leaves what each of its open pages showed at that moment.
+  onTestFailed(async () => {
+    const pages = browser.contexts().flatMap((context) => context.pages());
+    for (const [index, page] of pages.entries()) await shot(page, `failed-page-${index + 1}`).catch(() => {});
+  });
+  return shot;
+}
+
+/** Prints the screenshots the enclosing describe block saved, once it is done. */
+export function listScreenshots() {
+  afterAll(() => {
+    if (savedScreenshots.length === 0) return;
+    console.log(
+      `Screenshots (${savedScreenshots.length}), in ${path.relative(root, screenshotsDir)}/:\n${savedScreenshots.map((file) => `  ${file}`).join('\n')}`,
+    );
+  });
 }

@@ -1,22 +1,9 @@
-import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, hasBrowser, newPage, unexpectedErrors } from './harness.js';
+import { appInBrowser, hasBrowser, newPage, onPath, photo, runId, unexpectedErrors } from './harness.js';
 
 // A lister's and a saver's side, as a new user goes through it: register, list a home with
 // three photos, find it on its page and in My listings, change its price, save someone
 // else's home and find it in Saved homes, delete the home.
-
-/** A small camera-like JPEG of one colour, so each photo is distinct. */
-function photo(colour: string): Promise<Buffer> {
-  return sharp({ create: { width: 900, height: 600, channels: 3, background: colour } })
-    .jpeg({ quality: 85 })
-    .toBuffer();
-}
-
-function onPath(page: Page, test: (pathname: string) => boolean) {
-  return page.waitForURL((url) => test(url.pathname));
-}
 
 describe.runIf(hasBrowser)('listings in a browser', () => {
   const env = appInBrowser();
@@ -25,7 +12,7 @@ describe.runIf(hasBrowser)('listings in a browser', () => {
     const started = performance.now();
     const { page, errors } = await newPage(env.browser, env.app.url);
     const header = page.getByRole('banner');
-    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const run = runId();
     const title = `Garden flat ${run}`;
 
     await page.goto('/register');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, call, hasBrowser, newPage, register, unexpectedErrors } from './harness.js';
+import { appInBrowser, call, hasBrowser, newPage, register, runId, unexpectedErrors } from './harness.js';
 
 // Two people, each in a browser of their own: a house hunter saves a search (signing in first),
 // a lister lists a home that matches it, and the hunter hears of it at once, without reloading:
@@ -21,7 +21,7 @@ describe.runIf(hasBrowser)('saved searches in a browser', () => {
   const env = appInBrowser();
 
   it('saves a search, hears of a new home live, opens it, renames it, meets the limit and deletes it', async () => {
-    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const run = runId();
     // A city of this run alone: no demo listing, and no other test's, is there.
     const city = `Brightwater${run}`;
     const hunter = { name: `hunter_${run}`, password: 'a long hunter password' };

@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, hasBrowser, newPage } from './harness.js';
+import { appInBrowser, drag, hasBrowser, homesOnMap, newPage, press, settled, total, uncovered } from './harness.js';
 
 // A visitor's search, as the address bar, the results and the map keep it: a city picked from
 // the suggestions with a price range, a wider search paged with "Load more", a map area
@@ -9,48 +8,6 @@ import { appInBrowser, hasBrowser, newPage } from './harness.js';
 
 const minPrice = 1_000;
 const maxPrice = 3_000_000;
-
-/** "1,234 homes" under the heading, as a number. */
-async function total(page: Page): Promise<number> {
-  const text = await page
-    .getByRole('status')
-    .filter({ hasText: /^[\d,]+\+? homes?$/ })
-    .textContent();
-  return Number(text?.replace(/\D/g, ''));
-}
-
-/** How many homes the map shows: its clusters' counts and its single homes. */
-async function homesOnMap(map: Locator): Promise<number> {
-  const clusters = await map
-    .getByRole('button', { name: /^[\d,]+ homes?$/ })
-    .evaluateAll((buttons) => buttons.map((button) => Number(button.getAttribute('aria-label')?.replace(/\D/g, ''))));
-  const homes = await map.getByRole('button', { name: /^(Apartment|House|Condo|Land) for / }).count();
-  return clusters.reduce((sum, count) => sum + count, homes);
-}
-
-/** The map has answered for the view it stopped on (it says "Loading homes…" from the move until then). */
-async function settled(page: Page) {
-  await page.waitForTimeout(100);
-  await page.getByRole('status').filter({ hasText: 'Loading homes…' }).waitFor({ state: 'detached' });
-}
-
-/** One of the markers that no other covers, where a click lands on it. */
-async function uncovered(markers: Locator): Promise<Locator> {
-  for (const marker of await markers.all()) {
-    const onTop = await marker.evaluate((button) => {
-      const box = button.getBoundingClientRect();
-      return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === button;
-    });
-    if (onTop) return marker;
-  }
-  throw new Error('every marker is under another');
-}
-
-/** Presses a marker's button from the keyboard: markers may overlap, and Enter reaches the one meant. */
-async function press(page: Page, marker: Locator) {
-  await marker.focus();
-  await page.keyboard.press('Enter');
-}
 
 describe.runIf(hasBrowser)('search in a browser', () => {
   const env = appInBrowser();
@@ -111,12 +68,7 @@ describe.runIf(hasBrowser)('search in a browser', () => {
     await press(page, map.getByRole('button', { name: biggest, exact: true }));
     await map.focus();
     await page.keyboard.press('Equal');
-    const box = await map.boundingBox();
-    if (!box) throw new Error('the map has no box');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 8 });
-    await page.mouse.up();
+    await drag(page, map, 60, 40);
 
     // Moving the map leaves the results alone, until the area is searched.
     const searchArea = page.getByRole('button', { name: 'Search this area' });

@@ -50,8 +50,9 @@ export function CityCombobox({ control, name, defaultValue, placeholder }: CityC
       // Picks the city; the next Enter submits the search.
       event.preventDefault();
       pick(cities[active].name);
-    } else if (event.key === 'Escape' && expanded) {
-      event.preventDefault();
+    } else if (event.key === 'Escape' && open) {
+      // Also while the suggestions are on their way: they must not open after Escape.
+      if (expanded) event.preventDefault();
       setOpen(false);
       setActive(-1);
     }
