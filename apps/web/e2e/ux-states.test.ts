@@ -70,7 +70,7 @@ function newRun(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-describe.runIf(hasBrowser)('loading, empty, error and focus states in a browser', () => {
+describe.runIf(hasBrowser)('loading, error, focus and instant-feedback states in a browser', () => {
   const env = appInBrowser();
 
   it('shows skeletons while loading, and an error with Retry that loads the page when the server answers again', async () => {
@@ -209,10 +209,6 @@ describe.runIf(hasBrowser)('loading, empty, error and focus states in a browser'
     expect(unringed).toEqual([]);
     expect(unexpectedErrors(errors)).toEqual([]);
   });
-});
-
-describe.runIf(hasBrowser)('instant feedback in a browser', () => {
-  const env = appInBrowser();
 
   it('shows a save at once and takes it back when the server refuses', async () => {
     const { page, errors } = await newPage(env.browser, env.app.url);
