@@ -24,7 +24,10 @@ const tabbable =
  */
 function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
   if (event.key !== 'Tab') return;
-  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(tabbable)].filter((control) => control.checkVisibility());
+  // Those drawn: a control inside something hidden takes no focus.
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(tabbable)].filter(
+    (control) => control.getClientRects().length > 0,
+  );
   const first = controls[0];
   const last = controls.at(-1);
   if (!first || !last) return;
