@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { Fragment, type ReactNode, useId } from 'react';
 import { cx } from '../../lib/class-names';
 import styles from './Field.module.css';
 
@@ -30,7 +30,17 @@ export function Field({ label, hint, errors, compact = false, className, childre
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy || undefined })}
       {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
-      {invalid && <ErrorText id={`${id}-error`}>{errors?.join(' ')}</ErrorText>}
+      {invalid && (
+        <ErrorText id={`${id}-error`}>
+          {/* One message a line; the space between them keeps them apart when read out. */}
+          {errors?.map((message, index) => (
+            <Fragment key={message}>
+              {index > 0 && ' '}
+              <span className={styles.message}>{message}</span>
+            </Fragment>
+          ))}
+        </ErrorText>
+      )}
     </div>
   );
 }

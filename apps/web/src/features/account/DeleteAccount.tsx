@@ -2,7 +2,7 @@ import { deleteAccountInput } from '@estate/api/schemas';
 import { useRef } from 'react';
 import { buttonClass } from '../../components/ui/button';
 import { FormDialog } from '../../components/ui/FormDialog';
-import { TextField } from '../../components/ui/TextField';
+import { PasswordField } from '../../components/ui/PasswordField';
 import { useForm } from '../../hooks/use-form';
 import { useDeleteAccount } from './use-account';
 
@@ -33,7 +33,7 @@ export function DeleteAccount() {
         pendingLabel="Deleting…"
         pending={remove.isPending}
       >
-        <TextField {...form.field('password')} label="Password" type="password" autoComplete="current-password" />
+        <PasswordField {...form.field('password')} label="Password" autoComplete="current-password" />
       </FormDialog>
     </>
   );

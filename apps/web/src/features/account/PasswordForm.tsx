@@ -2,7 +2,7 @@ import { changePasswordInput, PASSWORD_HINT } from '@estate/api/schemas';
 import { buttonClass } from '../../components/ui/button';
 import { Form, FormActions, FormStatus } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
-import { TextField } from '../../components/ui/TextField';
+import { PasswordField } from '../../components/ui/PasswordField';
 import { useForm } from '../../hooks/use-form';
 import { formatCount } from '../../lib/format';
 import { useChangePassword } from './use-account';
@@ -21,9 +21,9 @@ export function PasswordForm({ titleId }: { titleId: string }) {
   return (
     <Form {...form.props} aria-labelledby={titleId}>
       <FormAlert message={form.alert} />
-      <TextField {...form.field('currentPassword')} label="Current password" type="password" autoComplete="current-password" />
-      <TextField {...form.field('newPassword')} label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} />
-      <TextField {...form.field('confirmPassword')} label="Confirm new password" type="password" autoComplete="new-password" />
+      <PasswordField {...form.field('currentPassword')} label="Current password" autoComplete="current-password" />
+      <PasswordField {...form.field('newPassword')} label="New password" autoComplete="new-password" hint={PASSWORD_HINT} />
+      <PasswordField {...form.field('confirmPassword')} label="Confirm new password" autoComplete="new-password" />
       <FormActions>
         <button type="submit" className={buttonClass({ variant: 'primary' })} disabled={change.isPending}>
           {change.isPending ? 'Changing password…' : 'Change password'}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { buttonClass } from '../../components/ui/button';
 import { Form } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
+import { PasswordField } from '../../components/ui/PasswordField';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
 import { useNextPath } from '../../hooks/use-next-path';
@@ -35,7 +36,7 @@ export function LoginPage() {
           autoCapitalize="none"
           spellCheck={false}
         />
-        <TextField {...form.field('password')} label="Password" type="password" autoComplete="current-password" />
+        <PasswordField {...form.field('password')} label="Password" autoComplete="current-password" />
         <button type="submit" className={buttonClass({ variant: 'primary', block: true })} disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>

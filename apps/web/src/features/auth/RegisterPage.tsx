@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { buttonClass } from '../../components/ui/button';
 import { Form } from '../../components/ui/Form';
 import { FormAlert } from '../../components/ui/FormAlert';
+import { PasswordField } from '../../components/ui/PasswordField';
 import { TextField } from '../../components/ui/TextField';
 import { useForm } from '../../hooks/use-form';
 import { useNextPath } from '../../hooks/use-next-path';
@@ -37,7 +38,7 @@ export function RegisterPage() {
           spellCheck={false}
           hint={`${USERNAME_HINT} Shown on your listings.`}
         />
-        <TextField {...form.field('password')} label="Password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} />
+        <PasswordField {...form.field('password')} label="Password" autoComplete="new-password" hint={PASSWORD_HINT} />
         <button type="submit" className={buttonClass({ variant: 'primary', block: true })} disabled={register.isPending}>
           {register.isPending ? 'Creating account…' : 'Create account'}
         </button>

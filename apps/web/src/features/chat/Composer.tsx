@@ -24,8 +24,9 @@ function sendError(error: ApiError): string {
 }
 
 /**
- * Writes and sends a message: Enter sends, Shift+Enter starts a new line. What was typed stays
- * until the server has the message, so a refusal loses nothing.
+ * Writes and sends a message: Enter sends, Shift+Enter starts a new line. The message shows in
+ * the conversation at once and the box empties for the next one; if the server refuses it,
+ * its text comes back to the box, so a refusal loses nothing.
  */
 export function Composer({ chat, name }: { chat: ChatSummary; name: string }) {
   const me = useSignedInUser();
@@ -33,12 +34,14 @@ export function Composer({ chat, name }: { chat: ChatSummary; name: string }) {
   const [text, setText] = useState('');
   // The browser's own check (empty, too long), before anything is sent.
   const [problem, setProblem] = useState<string | null>(null);
+  // The server's refusal of the last message sent (several may be on their way at once).
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const closed = chat.otherDeleted;
 
   function submit() {
-    if (send.isPending || closed) return;
+    if (closed) return;
     const checked = chatSendInput.shape.text.safeParse(text);
     if (!checked.success) {
       setProblem(checked.error.issues[0]?.message ?? 'Write a message');
@@ -46,15 +49,15 @@ export function Composer({ chat, name }: { chat: ChatSummary; name: string }) {
       return;
     }
     setProblem(null);
-    send.mutate(
-      { chatId: chat.id, text },
-      {
-        onSuccess() {
-          setText('');
-          textarea.current?.focus();
-        },
-      },
-    );
+    setRefusal(null);
+    setText('');
+    textarea.current?.focus();
+    send.mutateAsync({ chatId: chat.id, text }).catch((error: ApiError) => {
+      setRefusal(error);
+      // Before whatever was typed since.
+      setText((typed) => (typed.trim() === '' ? text : `${text}\n${typed}`));
+      textarea.current?.focus();
+    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -65,7 +68,7 @@ export function Composer({ chat, name }: { chat: ChatSummary; name: string }) {
     if (text.trim() !== '') submit();
   }
 
-  const error = problem ?? (send.error && sendError(send.error));
+  const error = problem ?? (refusal && sendError(refusal));
   const showCount = text.length >= COUNT_FROM;
   const describedBy = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
@@ -95,16 +98,15 @@ export function Composer({ chat, name }: { chat: ChatSummary; name: string }) {
             setProblem(null);
           }}
           onKeyDown={onKeyDown}
-          readOnly={send.isPending}
           disabled={closed}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
         />
-        <button type="submit" className={cx(buttonClass({ variant: 'primary' }), styles.send)} disabled={closed || send.isPending}>
+        <button type="submit" className={cx(buttonClass({ variant: 'primary' }), styles.send)} disabled={closed}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path d="M4 12 20 4l-4 16-4-6.5zM12 13.5 20 4" />
           </svg>
-          <span className={styles.sendLabel}>{send.isPending ? 'Sending…' : 'Send'}</span>
+          <span className={styles.sendLabel}>Send</span>
         </button>
       </div>
       {error && (

@@ -100,9 +100,9 @@ function Conversation({ chat }: { chat: ChatSummary }) {
  */
 function useReadWhileVisible(chat: ChatSummary, newestIncoming: string | null | undefined, meId: string) {
   const visible = useDocumentVisible();
-  const { mutate } = useMarkRead(meId);
-  // The newest message from the other person when we last marked the chat read.
-  const marked = useRef<string | null | undefined>(undefined);
+  const { mutateAsync } = useMarkRead(meId);
+  // The newest message from the other person when we last marked the chat read, and whether the server refused.
+  const marked = useRef<{ newest: string | null; refused: boolean } | null>(null);
   const hasUnread = chat.unreadCount > 0;
 
   useEffect(() => {
@@ -112,11 +112,20 @@ function useReadWhileVisible(chat: ChatSummary, newestIncoming: string | null | 
   }, [visible, chat.id]);
 
   useEffect(() => {
-    if (!visible || newestIncoming === undefined) return;
-    if (!hasUnread && marked.current === newestIncoming) return;
-    marked.current = newestIncoming;
-    mutate({ chatId: chat.id });
-  }, [visible, chat.id, hasUnread, newestIncoming, mutate]);
+    if (!visible) {
+      // A refusal is tried again when the page comes back into view.
+      if (marked.current?.refused) marked.current = null;
+      return;
+    }
+    if (newestIncoming === undefined) return;
+    // Its unread count, put back after a refusal, is not asked about again until there is news.
+    if (marked.current?.newest === newestIncoming && (!hasUnread || marked.current.refused)) return;
+    const attempt = { newest: newestIncoming, refused: false };
+    marked.current = attempt;
+    mutateAsync({ chatId: chat.id }).catch(() => {
+      attempt.refused = true;
+    });
+  }, [visible, chat.id, hasUnread, newestIncoming, mutateAsync]);
 }
 
 /** Back to the list, on a narrow screen where the list is a screen of its own. */

@@ -38,7 +38,7 @@ const NEAR_TOP = 160;
  */
 export function MessageLog({ chat, messages, meId, name }: MessageLogProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const items = useMemo(() => (messages.data?.pages.flatMap((page) => page.items) ?? []).toReversed(), [messages.data]);
+  const items = useMemo((): ChatMessage[] => (messages.data?.pages.flatMap((page) => page.items) ?? []).toReversed(), [messages.data]);
   const oldest = items[0]?.id;
   const newest = items.at(-1);
   const newestMine = newest?.senderId === meId;
@@ -143,7 +143,7 @@ export function MessageLog({ chat, messages, meId, name }: MessageLogProps) {
                 // Messages one person sends in a row share one time, under the last of them.
                 const runGoesOn = next !== undefined && sameRun(message, next);
                 return (
-                  <Fragment key={message.id}>
+                  <Fragment key={message.key ?? message.id}>
                     {newDay && (
                       <li className={styles.day}>
                         <span>{formatDay(message.createdAt)}</span>
@@ -160,9 +160,13 @@ export function MessageLog({ chat, messages, meId, name }: MessageLogProps) {
                       <p className={styles.bubble} title={formatFull(message.createdAt)}>
                         {message.text}
                       </p>
-                      <time className={runGoesOn ? 'visually-hidden' : styles.time} dateTime={message.createdAt.toISOString()}>
-                        {formatClock(message.createdAt)}
-                      </time>
+                      {message.sending ? (
+                        <span className={styles.time}>Sending…</span>
+                      ) : (
+                        <time className={runGoesOn ? 'visually-hidden' : styles.time} dateTime={message.createdAt.toISOString()}>
+                          {formatClock(message.createdAt)}
+                        </time>
+                      )}
                     </li>
                   </Fragment>
                 );

@@ -35,15 +35,22 @@ export function useChatMessages(chatId: string) {
   return trpc.chat.messages.useInfiniteQuery({ chatId }, { getNextPageParam: (page) => page.nextCursor });
 }
 
-/** Sends a message; it shows in the conversation and tops the list as soon as the server has it. */
+/**
+ * Sends a message: it shows in the conversation at once, as sending, and tops the list once the
+ * server has it; a refusal takes it out again (the composer gets its text back).
+ */
 export function useSendMessage(meId: string) {
   const utils = trpc.useUtils();
   const cache = useChatCache(meId);
   return trpc.chat.send.useMutation({
-    onSuccess(message, { chatId }) {
-      cache.addMessage(chatId, message);
+    onMutate({ chatId, text }) {
+      return { key: cache.showSending(chatId, text) };
     },
-    onError(error, { chatId }) {
+    onSuccess(message, { chatId }, { key }) {
+      cache.sent(chatId, key, message);
+    },
+    onError(error, { chatId }, context) {
+      if (context) cache.notSent(chatId, context.key);
       // The other person deleted their account meanwhile: the conversation says so.
       if (error.data?.code === 'PRECONDITION_FAILED' || error.data?.code === 'FORBIDDEN') {
         void utils.chat.byId.invalidate({ chatId });
@@ -53,13 +60,22 @@ export function useSendMessage(meId: string) {
   });
 }
 
-/** Marks a chat read for me (only me): the list, the conversation and the header's count follow. */
+/**
+ * Marks a chat read for me (only me): the list, the conversation and the header's count show it
+ * at once, and take it back if the server refuses.
+ */
 export function useMarkRead(meId: string) {
   const cache = useChatCache(meId);
   return trpc.chat.markRead.useMutation({
+    onMutate({ chatId }) {
+      return { before: cache.showRead(chatId) };
+    },
     onSuccess({ seenAt }, { chatId }) {
       // The other pages, and the header's count, learn it from the live events.
       if (seenAt) cache.markSeen(chatId, meId, seenAt);
+    },
+    onError(_error, { chatId }, context) {
+      if (context?.before) cache.showUnread(chatId, context.before);
     },
   });
 }

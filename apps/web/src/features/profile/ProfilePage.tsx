@@ -64,6 +64,15 @@ function ProfileView({ profile }: { profile: Profile }) {
             <ResultsMessage>
               <h3>No listings yet</h3>
               <p>{isMe ? 'Homes you list will appear here.' : `${profile.username} has not listed any homes.`}</p>
+              {isMe ? (
+                <Link className={buttonClass({ variant: 'primary' })} to={paths.newListing()}>
+                  List a home
+                </Link>
+              ) : (
+                <Link className={buttonClass()} to={paths.search()}>
+                  Browse listings
+                </Link>
+              )}
             </ResultsMessage>
           }
         />

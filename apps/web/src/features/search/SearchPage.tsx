@@ -98,6 +98,8 @@ export function SearchPage() {
         </section>
         {(wide || shown === 'map') && (
           <div ref={mapPane} className={styles.mapPane}>
+            {/* The results, and their heading, are hidden behind the map on a phone: it still names the page. */}
+            {!wide && <h1 className="visually-hidden">{heading}</h1>}
             <MapSlot className={styles.mapSlot}>
               <SearchMap
                 filters={mapFilters}
