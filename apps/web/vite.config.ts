@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { precompress } from './build/precompress.js';
 
 // In dev and preview the API runs as a separate server (on PORT, as `pnpm dev` starts it, or
 // ESTATE_API_PORT); proxying keeps every request same-origin, as it is in production where
@@ -10,7 +11,7 @@ const proxy = { '/trpc': api, '/api': api, '/uploads': api, '/images': api };
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: { proxy },
   preview: { proxy },
   build: { outDir: 'dist', emptyOutDir: true },

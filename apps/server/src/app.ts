@@ -51,6 +51,8 @@ function webApp(dir: string): Handler {
   return sirv(dir, {
     single: true,
     etag: true,
+    brotli: true,
+    gzip: true,
     setHeaders(res, pathname) {
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
@@ -58,7 +60,8 @@ function webApp(dir: string): Handler {
 }
 
 function demoImages(): Handler {
-  const serve = sirv(demoImagesDir, { etag: true, maxAge: 86_400 });
+  // The build writes each picture's brotli and gzip copies beside it.
+  const serve = sirv(demoImagesDir, { etag: true, maxAge: 86_400, brotli: true, gzip: true });
   return (req, res) => {
     // Images are never documents: no scripts even if one were opened directly.
     res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
