@@ -60,35 +60,40 @@ function healthz(prisma: PrismaClient, logger: Logger) {
 }
 
 /**
- * The built web app, with the `.br` and `.gz` files the build puts beside each asset sent to
- * clients that accept them. Vite's hashed assets never change; everything else must be revalidated.
+ * sirv serving the `.br` and `.gz` copies the build puts beside each file to clients that accept
+ * them. sirv finds "br" or "gzip" anywhere in the header, "br;q=0" too: it is told the one
+ * encoding chosen here; and it sets Vary on full answers only, where a cache needs it on 304s too.
  */
-function webApp(dir: string): Handler {
-  const serve = sirv(dir, {
-    single: true,
-    etag: true,
-    brotli: true,
-    gzip: true,
-    setHeaders(res, pathname) {
-      res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
+function precompressed(serve: Handler): Handler {
   return (req, res) => {
-    // sirv finds "br" or "gzip" anywhere in the header, "br;q=0" too: it is told the one encoding chosen here.
     req.headers['accept-encoding'] = preferredEncoding(req.headers['accept-encoding']) ?? 'identity';
-    // sirv sets it on full answers only; a cache needs it on 304s too.
     res.setHeader('vary', 'Accept-Encoding');
     return serve(req, res);
   };
 }
 
+/** The built web app. Vite's hashed assets never change; everything else must be revalidated. */
+function webApp(dir: string): Handler {
+  return precompressed(
+    sirv(dir, {
+      single: true,
+      etag: true,
+      brotli: true,
+      gzip: true,
+      setHeaders(res, pathname) {
+        res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+}
+
 function demoImages(): Handler {
-  const serve = sirv(demoImagesDir, { etag: true, maxAge: 86_400 });
-  return (req, res) => {
+  const serve = sirv(demoImagesDir, { etag: true, maxAge: 86_400, brotli: true, gzip: true });
+  return precompressed((req, res) => {
     // Images are never documents: no scripts even if one were opened directly.
     res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     serve(req, res, () => sendText(res, 404, 'Not found'));
-  };
+  });
 }
 
 function routeOf(path: string, method: string | undefined, hasWeb: boolean): Route {

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/ui/PageLoading';
+import { searchLoader } from '../features/search/search-loader';
 import { routes } from '../lib/paths';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -24,7 +25,12 @@ export const router = createBrowserRouter([
         HydrateFallback: PageLoadingFallback,
         children: [
           { path: routes.home, lazy: { Component: async () => (await import('../features/search/HomePage')).HomePage } },
-          { path: routes.search, lazy: { Component: async () => (await import('../features/search/SearchPage')).SearchPage } },
+          {
+            path: routes.search,
+            // Not lazy: the results are asked for while the page's code loads, not after.
+            loader: searchLoader,
+            lazy: { Component: async () => (await import('../features/search/SearchPage')).SearchPage },
+          },
           { path: routes.post, lazy: { Component: async () => (await import('../features/listings/PostPage')).PostPage } },
           { path: routes.profile, lazy: { Component: async () => (await import('../features/profile/ProfilePage')).ProfilePage } },
           {

@@ -2,7 +2,7 @@ import type { AppRouter } from '@estate/api';
 import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
-import { createTRPCReact, getQueryKey } from '@trpc/react-query';
+import { createTRPCQueryUtils, createTRPCReact, getQueryKey } from '@trpc/react-query';
 import superjson from 'superjson';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -50,3 +50,6 @@ export const trpcClient = trpc.createClient({
     }),
   ],
 });
+
+/** The same queries outside components: route loaders start them before a page has rendered. */
+export const trpcUtils = createTRPCQueryUtils({ queryClient, client: trpcClient });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imageUrl } from './images.js';
+import { imageUrl } from './image-url.js';
 
 // The account forms' rules, shared by the procedures and the web app's forms.
 

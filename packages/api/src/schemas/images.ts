@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // Images are referenced by URL paths on this site only: a photo the user uploaded (its
 // largest size; the smaller ones sit beside it) or one of the bundled demo pictures.
 // Which uploads a user may use is checked by the procedures against the database.
@@ -27,9 +25,3 @@ export function imageAtSize(url: string, size: UploadSize): string {
   const id = uploadIdOf(url);
   return id ? uploadUrl(id, size) : url;
 }
-
-export const imageUrl = z
-  .string()
-  .trim()
-  .max(200, 'Not an image address')
-  .refine((value) => uploadUrlPattern.test(value) || demoImagePattern.test(value), 'Use a photo uploaded to Estate');

@@ -2,6 +2,7 @@
 // client, no Node built-ins (the enums come from the generated enums module alone).
 export * from './account.js';
 export * from './chat.js';
+export * from './image-url.js';
 export * from './images.js';
 export * from './limits.js';
 export * from './listing.js';

@@ -1,6 +1,6 @@
 import { PostType, Property } from '@estate/db/enums';
 import { z } from 'zod';
-import { imageUrl } from './images.js';
+import { imageUrl } from './image-url.js';
 import { textField } from './text.js';
 
 // A listing's fields as the editor sends them: one schema for the procedures and the web form.

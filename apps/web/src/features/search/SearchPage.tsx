@@ -8,6 +8,7 @@ import { ResultsMessage } from '../../components/ui/ResultsMessage';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { type ApiError, fieldErrorsOf, isInputError } from '../../lib/api-error';
+import { whenIdle } from '../../lib/idle';
 import { paths, type SearchFilters } from '../../lib/paths';
 import { SaveSearch } from './SaveSearch';
 import { SearchForm } from './SearchForm';
@@ -17,8 +18,12 @@ import { describeSearch, formatTotal, readSearchValues, sortLabel, toSearchFilte
 import { useMediaQuery } from './use-media-query';
 import { useSearchResults } from './use-search-results';
 
-// Leaflet is loaded with the map, after the results: a phone showing the list never loads it.
-const SearchMap = lazy(async () => ({ default: (await import('./SearchMap')).SearchMap }));
+// Leaflet is loaded with the map, after the results: a phone showing the list never loads it,
+// and a wide screen asks for it once the results are drawn, so it does not hold up their photos.
+const SearchMap = lazy(async () => {
+  await whenIdle();
+  return { default: (await import('./SearchMap')).SearchMap };
+});
 
 /** Results for the search in the query string, the page's single source of truth, beside a map of them. */
 export function SearchPage() {
