@@ -99,11 +99,14 @@ function test() {
   const passed = summary?.numPassedTests ?? 0;
   // A file that failed to load has no tests of its own to count: count it as one failure.
   const brokenFiles = (summary?.testResults ?? []).filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
-  const failed = summary ? summary.numFailedTests + brokenFiles : 1;
+  // Checks that .ci/run ran before the tests (the speed budget) and that failed, by name.
+  const failedChecks = (process.env.ESTATE_FAILED_CHECKS ?? '').split(',').filter(Boolean);
+  const failed = (summary ? summary.numFailedTests + brokenFiles : 1) + failedChecks.length;
   const skipped = (summary?.numPendingTests ?? 0) + (summary?.numTodoTests ?? 0);
   if (skipped > 0) console.log(`(${skipped} skipped)`);
   if (brokenFiles > 0) console.log(`(${brokenFiles} test files failed to load)`);
   if (!summary) console.log('(the test runner wrote no report)');
+  if (failedChecks.length > 0) console.log(`(failed before the tests, counted here: ${failedChecks.join(', ')})`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(result.status === 0 && failed === 0 ? 0 : 1);
 }

@@ -3,7 +3,7 @@ import type { AxeResults, ImpactValue } from 'axe-core';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appInBrowser, call, hasBrowser, newPage, register, unexpectedErrors } from './harness.js';
+import { appInBrowser, call, hasBrowser, listHome, newPage, register, unexpectedErrors } from './harness.js';
 
 // axe-core, run inside Chromium on every page, signed out and signed in, in the states that
 // matter (loaded, empty, with validation errors, a dialog open), on a phone (390 px) and a wide
@@ -252,20 +252,7 @@ describe.runIf(hasBrowser)('accessibility (axe-core in Chromium)', () => {
       const response = await fetch(`/trpc/post.search?input=${encodeURIComponent('{"json":{"limit":1}}')}`);
       return ((await response.json()) as { result: { data: { json: { items: Array<{ id: string }> } } } }).result.data.json.items[0];
     });
-    const post = await call<{ id: string }>(page, 'post.create', {
-      title: `Axe loft ${run}`,
-      price: 2400,
-      images: ['/images/demo/apartment-1.svg'],
-      address: '5 Harbour Road',
-      city: 'Portland',
-      bedroom: 2,
-      bathroom: 1,
-      latitude: 45.52,
-      longitude: -122.68,
-      type: 'rent',
-      property: 'apartment',
-      detail: { desc: 'Light from three sides.' },
-    });
+    const post = await listHome(page, { title: `Axe loft ${run}` });
     await page.goto(`/posts/${post.id}/edit`);
     await page.getByRole('form', { name: 'Edit listing' }).waitFor();
     await page.locator('.leaflet-container').waitFor();

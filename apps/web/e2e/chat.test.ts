@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, call, hasBrowser, messagesLink, newPage, onPath, register, runId, unexpectedErrors } from './harness.js';
+import { appInBrowser, call, hasBrowser, listHome, messagesLink, newPage, onPath, register, runId, unexpectedErrors } from './harness.js';
 
 // Two people, each in a browser of their own: a buyer writes to a lister from the listing's
 // page, and each sees the other's messages, the unread badge and the read receipt arrive live,
@@ -19,20 +19,7 @@ describe.runIf(hasBrowser)('chat in a browser', () => {
     // The lister registers and lists a home (through the API, with a demo picture).
     await b.page.goto('/register');
     await register(b.page, owner.name, owner.password);
-    const post = await call<{ id: string }>(b.page, 'post.create', {
-      title,
-      price: 2400,
-      images: ['/images/demo/apartment-1.svg'],
-      address: '5 Harbour Road',
-      city: 'Portland',
-      bedroom: 2,
-      bathroom: 1,
-      latitude: 45.52,
-      longitude: -122.68,
-      type: 'rent',
-      property: 'apartment',
-      detail: { desc: 'Light from three sides.' },
-    });
+    const post = await listHome(b.page, { title });
     // …and waits on the messages page, with nothing there yet.
     await b.page.getByRole('banner').getByRole('link', { name: 'Messages' }).click();
     await onPath(b.page, (pathname) => pathname === '/messages');

@@ -124,6 +124,38 @@ export function photo(colour: string, width = 900, height = 600): Promise<Buffer
     .toBuffer();
 }
 
+/** Has the signed-in user of `page` list a home through the API: a flat for rent in Portland, with `fields` changed. */
+export function listHome(page: Page, fields: Record<string, unknown> = {}): Promise<{ id: string }> {
+  return call<{ id: string }>(page, 'post.create', {
+    title: 'Harbour flat',
+    price: 2400,
+    images: ['/images/demo/apartment-1.svg'],
+    address: '5 Harbour Road',
+    city: 'Portland',
+    bedroom: 2,
+    bathroom: 1,
+    latitude: 45.52,
+    longitude: -122.68,
+    type: 'rent',
+    property: 'apartment',
+    detail: { desc: 'Light from three sides.' },
+    ...fields,
+  });
+}
+
+/** Chooses three photos (red, green and blue JPEGs) in a listing form's file input. */
+export async function chooseThreePhotos(form: Locator): Promise<void> {
+  await form.locator('input[type=file]').setInputFiles(
+    await Promise.all(
+      ['#c0392b', '#27ae60', '#2980b9'].map(async (colour, i) => ({
+        name: `photo-${i + 1}.jpg`,
+        mimeType: 'image/jpeg',
+        buffer: await photo(colour),
+      })),
+    ),
+  );
+}
+
 /** "1,234 homes" under the search page's heading, as a number. */
 export async function total(page: Page): Promise<number> {
   const text = await page

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   appInBrowser,
   call,
+  chooseThreePhotos,
   drag,
   hasBrowser,
   homesOnMap,
+  listHome,
   listScreenshots,
   messagesLink,
   newPage,
@@ -287,15 +289,7 @@ async function listingJourney(env: ReturnType<typeof appInBrowser>, journey: str
   await map.locator('.leaflet-marker-icon').waitFor();
   await shot(page, 'location-picked');
   await form.getByLabel('Description').fill(`Bright rooms over a quiet garden, with ${keyword} on the wall.\nBikes welcome.`);
-  await form.locator('input[type=file]').setInputFiles(
-    await Promise.all(
-      ['#c0392b', '#27ae60', '#2980b9'].map(async (colour, i) => ({
-        name: `photo-${i + 1}.jpg`,
-        mimeType: 'image/jpeg',
-        buffer: await photo(colour),
-      })),
-    ),
-  );
+  await chooseThreePhotos(form);
   const photos = form.getByRole('list', { name: 'Photo order' }).getByRole('listitem');
   await expect.poll(() => photos.count()).toBe(3);
   await expect.poll(() => form.locator('progress').count(), { timeout: 30_000 }).toBe(0);
@@ -400,18 +394,10 @@ async function saveAndMessageJourney(env: ReturnType<typeof appInBrowser>, journ
   // The lister registers, has a home listed (through the API, with demo pictures), and waits on their messages.
   await b.page.goto('/register');
   await register(b.page, owner.name, owner.password);
-  const post = await call<{ id: string }>(b.page, 'post.create', {
+  const post = await listHome(b.page, {
     title,
-    price: 2400,
-    images: ['/images/demo/apartment-1.svg', '/images/demo/kitchen-1.svg', '/images/demo/bedroom-1.svg'],
-    address: '5 Harbour Road',
     city,
-    bedroom: 2,
-    bathroom: 1,
-    latitude: 45.52,
-    longitude: -122.68,
-    type: 'rent',
-    property: 'apartment',
+    images: ['/images/demo/apartment-1.svg', '/images/demo/kitchen-1.svg', '/images/demo/bedroom-1.svg'],
     detail: { desc: 'Light from three sides, and the canal below.' },
   });
   await b.page.getByRole('banner').getByRole('link', { name: 'Messages' }).click();

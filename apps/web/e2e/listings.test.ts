@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, hasBrowser, newPage, onPath, photo, runId, unexpectedErrors } from './harness.js';
+import { appInBrowser, chooseThreePhotos, hasBrowser, newPage, onPath, runId, unexpectedErrors } from './harness.js';
 
 // A lister's and a saver's side, as a new user goes through it: register, list a home with
 // three photos, find it on its page and in My listings, change its price, save someone
@@ -46,15 +46,7 @@ describe.runIf(hasBrowser)('listings in a browser', () => {
     await form
       .getByLabel('Description')
       .fill('Bright rooms over a quiet garden.<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>\nBikes welcome.');
-    await form.locator('input[type=file]').setInputFiles(
-      await Promise.all(
-        ['#c0392b', '#27ae60', '#2980b9'].map(async (colour, i) => ({
-          name: `photo-${i + 1}.jpg`,
-          mimeType: 'image/jpeg',
-          buffer: await photo(colour),
-        })),
-      ),
-    );
+    await chooseThreePhotos(form);
     const photos = form.getByRole('list', { name: 'Photo order' }).getByRole('listitem');
     await expect.poll(() => photos.count()).toBe(3);
     // Each upload finishes: no progress bar is left.
