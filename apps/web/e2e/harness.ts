@@ -143,6 +143,18 @@ export function listHome(page: Page, fields: Record<string, unknown> = {}): Prom
   });
 }
 
+/** Fills a listing form's fields for a 2-bedroom flat for rent at $1,850 a month, but its place, photos and description. */
+export async function fillListingForm(form: Locator, title: string, city: string): Promise<void> {
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Listing type').selectOption('rent');
+  await form.getByLabel('Property type').selectOption('apartment');
+  await form.getByLabel('Price per month').fill('1850');
+  await form.getByLabel('Bedrooms').fill('2');
+  await form.getByLabel('Bathrooms').fill('1');
+  await form.getByLabel('Street address').fill('12 Elm Street');
+  await form.getByLabel('City').fill(city);
+}
+
 /** Chooses three photos (red, green and blue JPEGs) in a listing form's file input. */
 export async function chooseThreePhotos(form: Locator): Promise<void> {
   await form.locator('input[type=file]').setInputFiles(

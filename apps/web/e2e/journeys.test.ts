@@ -5,6 +5,7 @@ import {
   call,
   chooseThreePhotos,
   drag,
+  fillListingForm,
   hasBrowser,
   homesOnMap,
   listHome,
@@ -271,14 +272,7 @@ async function listingJourney(env: ReturnType<typeof appInBrowser>, journey: str
   await header.getByRole('link', { name: 'List a home' }).click();
   await onPath(page, (pathname) => pathname === '/listings/new');
   const form = page.getByRole('form', { name: 'List a home' });
-  await form.getByLabel('Title').fill(title);
-  await form.getByLabel('Listing type').selectOption('rent');
-  await form.getByLabel('Property type').selectOption('apartment');
-  await form.getByLabel('Price per month').fill('1850');
-  await form.getByLabel('Bedrooms').fill('2');
-  await form.getByLabel('Bathrooms').fill('1');
-  await form.getByLabel('Street address').fill('12 Elm Street');
-  await form.getByLabel('City').fill(city);
+  await fillListingForm(form, title, city);
   const map = form.getByRole('region', { name: "Map of the listing's location" });
   await map.scrollIntoViewIfNeeded();
   // The map starts on the whole country: a click left of its middle is in the west.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, chooseThreePhotos, hasBrowser, newPage, onPath, runId, unexpectedErrors } from './harness.js';
+import { appInBrowser, chooseThreePhotos, fillListingForm, hasBrowser, newPage, onPath, runId, unexpectedErrors } from './harness.js';
 
 // A lister's and a saver's side, as a new user goes through it: register, list a home with
 // three photos, find it on its page and in My listings, change its price, save someone
@@ -26,14 +26,7 @@ describe.runIf(hasBrowser)('listings in a browser', () => {
     await header.getByRole('link', { name: 'List a home' }).click();
     await onPath(page, (pathname) => pathname === '/listings/new');
     const form = page.getByRole('form', { name: 'List a home' });
-    await form.getByLabel('Title').fill(title);
-    await form.getByLabel('Listing type').selectOption('rent');
-    await form.getByLabel('Property type').selectOption('apartment');
-    await form.getByLabel('Price per month').fill('1850');
-    await form.getByLabel('Bedrooms').fill('2');
-    await form.getByLabel('Bathrooms').fill('1');
-    await form.getByLabel('Street address').fill('12 Elm Street');
-    await form.getByLabel('City').fill('Denver');
+    await fillListingForm(form, title, 'Denver');
     // A click on the map sets the coordinates (it starts on the whole country)…
     const map = form.getByRole('region', { name: "Map of the listing's location" });
     await map.click({ position: { x: 120, y: 100 } });
