@@ -25,6 +25,7 @@ export async function insertListing(
 ): Promise<string | null> {
   const { detail, ...listing } = input;
   const uploads = [...new Set(uploadIds(listing.images))];
+  const details = JSON.stringify(detail);
   // As Prisma's @default(now()) and @updatedAt would: the server's clock.
   const now = new Date();
   const [row] = await sql.query<{ id: string }>(Prisma.sql`
@@ -36,14 +37,14 @@ export async function insertListing(
       SELECT ${uuidv7(now)}::uuid, ${userId}::uuid, ${listing.city.toLowerCase()},
         estate_search_document(l."title", l."address", l."city", d."desc"), ${now}, ${now}, ${columns(listingFields, 'l.')}
       FROM jsonb_populate_record(NULL::"Post", ${JSON.stringify(listing)}::jsonb) l,
-        jsonb_populate_record(NULL::"PostDetail", ${JSON.stringify(detail)}::jsonb) d
+        jsonb_populate_record(NULL::"PostDetail", ${details}::jsonb) d
       WHERE (SELECT count(*) FROM owned) = ${uploads.length}
       RETURNING "id"
     ),
     details AS (
       INSERT INTO "PostDetail" ("id", "postId", ${columns(detailFields)})
       SELECT ${uuidv7(now)}::uuid, listing."id", ${columns(detailFields, 'd.')}
-      FROM listing, jsonb_populate_record(NULL::"PostDetail", ${JSON.stringify(detail)}::jsonb) d
+      FROM listing, jsonb_populate_record(NULL::"PostDetail", ${details}::jsonb) d
     ),
     queued AS (
       INSERT INTO "PendingAlert" ("postId", "createdAt") SELECT "id", ${queuedAt} FROM listing
