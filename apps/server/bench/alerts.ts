@@ -9,7 +9,6 @@
 // use, then reused; the homes the bench posts are deleted at the end. BENCH_DATABASE_URL names
 // the server (default postgresql://postgres@127.0.0.1:5432/postgres). pnpm bench:alerts builds first.
 
-import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { matchingSearchesSql, savedSearchData, setAreas } from '@estate/api';
@@ -17,7 +16,7 @@ import type { SearchFilters } from '@estate/api/schemas';
 import { createDb, type Db } from '@estate/db';
 import pg from 'pg';
 import { call, type Person, people, signedIn, subscribe } from './clients.js';
-import { estateServer, machine, percentile, stop } from './harness.js';
+import { estateServer, machine, percentile } from './harness.js';
 import { seededDatabase } from './seeded.js';
 
 const { values: args } = parseArgs({
@@ -187,7 +186,7 @@ const ms = (values: number[]) =>
 const url = await seededDatabase('estate_bench_alerts', listings, addSavedSearches);
 console.log(`machine: ${await machine(url)}`);
 const db = await createDb({ databaseUrl: url });
-let server: { url: string; child: ChildProcess } | undefined;
+let server: Awaited<ReturnType<typeof estateServer>> | undefined;
 const stopStreams = new AbortController();
 try {
   await db.prisma.post.deleteMany({ where: { title: { startsWith: BENCH_TITLE } } });
@@ -269,7 +268,7 @@ try {
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the match for the home that matched most:\n${await explainMatch(url, example)}`);
 } finally {
   stopStreams.abort();
-  if (server) await stop(server.child);
+  await server?.stop();
   await db.prisma.post.deleteMany({ where: { title: { startsWith: BENCH_TITLE } } });
   await db.close();
 }

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { createDb } from '@estate/db';
 import pg from 'pg';
 import { call, type Person, people, subscribe } from './clients.js';
-import { estateServer, machine, percentile, stop } from './harness.js';
+import { estateServer, machine, percentile } from './harness.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -91,7 +91,7 @@ async function memoryOf(child: ChildProcess): Promise<Memory> {
 
 async function run(url: string, subscribers: number, processes: number): Promise<void> {
   const db = await createDb({ databaseUrl: url });
-  const servers: Array<{ url: string; child: ChildProcess }> = [];
+  const servers: Array<Awaited<ReturnType<typeof estateServer>>> = [];
   const stopAll = new AbortController();
   try {
     const [receivers, sending] = [
@@ -173,7 +173,7 @@ async function run(url: string, subscribers: number, processes: number): Promise
     if (failures.length > 0) console.log(`    first send error: ${failures[0]}`);
   } finally {
     stopAll.abort();
-    for (const server of servers) await stop(server.child);
+    for (const server of servers) await server.stop();
     await db.close();
   }
 }

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { spawnServer } from '../testing/spawn.js';
 
 // What the benchmarks share: the servers they start, percentiles, and the machine they ran on.
 
@@ -11,40 +12,22 @@ export const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * p) - 1)] ?? Number.NaN;
 
 /**
- * Starts a server process and resolves with its URL once it says it is listening; what it
- * says after that goes to our output, unless `echo` says no.
+ * Starts `node ...args` and resolves with its URL once it says it is listening (and `stop`,
+ * SIGTERM); what it says after that goes to our output, unless `echo` says no.
  */
-export function startProcess(
-  command: string[],
+export async function startProcess(
+  args: string[],
   env: Record<string, string>,
   cwd = root,
   echo: (output: string) => boolean = () => true,
-): Promise<{ url: string; child: ChildProcess }> {
-  const [bin = 'node', ...rest] = command;
-  const child = spawn(bin, rest, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    let listening = false;
-    const onData = (chunk: Buffer) => {
-      // Once it listens, what the server says goes to our output: a benchmark must not hide its errors.
-      if (listening) return void (echo(chunk.toString()) && process.stderr.write(`  [server] ${chunk}`));
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s",]+)/.exec(output);
-      if (match?.[1]) {
-        listening = true;
-        resolve({ url: match[1], child });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}:\n${output}`)));
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const server = spawnServer(args, {
+    env: { ...process.env, ...env },
+    cwd,
+    // A benchmark must not hide its server's errors.
+    afterListening: (output) => void (echo(output) && process.stderr.write(`  [server] ${output}`)),
   });
-}
-
-export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+  return { url: await server.listening, child: server.child, stop: server.stop };
 }
 
 /**
@@ -56,7 +39,6 @@ export async function stop(child: ChildProcess): Promise<void> {
 export const estateServer = (url: string, logRequests = false) =>
   startProcess(
     [
-      process.execPath,
       '--expose-gc',
       '--require',
       path.join(root, 'apps/server/bench/gc-on-signal.cjs'),

@@ -18,7 +18,7 @@ import { createCaller, createContext, diskStorage } from '@estate/api';
 import { openConnection, PrismaClient, registerSql, sqlValues } from '@estate/db';
 import pg from 'pg';
 import superjson from 'superjson';
-import { estateServer, machine, percentile, root, startProcess, stop } from './harness.js';
+import { estateServer, machine, percentile, root, startProcess } from './harness.js';
 import { type MixEntry, mix } from './search-mix.js';
 import { seededDatabase } from './seeded.js';
 
@@ -226,7 +226,7 @@ async function throughput(url: string): Promise<void> {
     return;
   }
   // The peers run from this package, where tsx is installed.
-  const tsx = [process.execPath, '--import', 'tsx', '--conditions=@estate/source'];
+  const tsx = ['--import', 'tsx', '--conditions=@estate/source'];
   const startPeer = (file: string) => startProcess([...tsx, file], { DATABASE_URL: url, PORT: '0' }, path.join(root, 'apps/server'));
   const peers = [
     {
@@ -247,11 +247,11 @@ async function throughput(url: string): Promise<void> {
   ];
   const results: Array<{ name: string; requests: number; errors: number; p50: string; p99: string; spread: string }> = [];
   for (const peer of peers) {
-    const { url: base, child } = await peer.start();
+    const { url: base, stop } = await peer.start();
     try {
       results.push({ name: peer.name, ...measured(base + peer.path) });
     } finally {
-      await stop(child);
+      await stop();
     }
   }
   const limit = results[0]?.requests ?? Number.NaN;
@@ -272,7 +272,7 @@ for (const size of sizes) {
   console.log(`\n== ${size.toLocaleString('en-US')} listings`);
   const url = await seededDatabase(`estate_bench_${label(size)}`, size);
   console.log(`  machine: ${await machine(url)}`);
-  const { url: base, child } = await estateServer(url);
+  const { url: base, stop } = await estateServer(url);
   try {
     const timings = await measureMix(base);
     all.set(size, timings);
@@ -281,7 +281,7 @@ for (const size of sizes) {
     for (const [name, timing] of timings)
       console.log(`  ${name.padEnd(44)} ${ms(timing.p50)} ${ms(timing.p95)} ${ms(timing.p99)}  ${timing.detail}`);
   } finally {
-    await stop(child);
+    await stop();
   }
   if (!args['no-explain']) {
     console.log('  EXPLAIN (ANALYZE, BUFFERS) of each statement: time, and every scan with the rows it produced:');

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnServer } from '@estate/server/spawn';
 import { type Browser, chromium } from 'playwright-core';
 
 // The app as users get it: the compiled server (apps/server/dist) serving the built web
@@ -27,7 +27,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     if (!existsSync(built)) throw new Error(`${path.relative(root, built)} is missing: build first (pnpm build)`);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'estate-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [serverEntry], {
+  const server = spawnServer([serverEntry], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -41,26 +41,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       LOG_REQUESTS: '0',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/[^\s",]+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
   });
   return {
-    url,
-    output: () => output,
+    url: await server.listening,
+    output: server.output,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

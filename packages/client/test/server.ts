@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTestConnection, type TestDbKind } from '@estate/db/testing';
+import { spawnServer } from '@estate/server/spawn';
 import { root } from './example-project.js';
 
 // The built server (apps/server/dist) as users run it, on a new database seeded with demo data:
@@ -21,7 +21,7 @@ export async function startServer(kind: TestDbKind): Promise<RunningServer> {
   const database = kind === 'postgres' ? await openTestConnection('postgres', 'empty') : null;
   const databaseUrl = database?.config?.databaseUrl;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'estate-client-test-'));
-  const child: ChildProcess = spawn(process.execPath, [serverEntry], {
+  const server = spawnServer([serverEntry], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',
@@ -32,28 +32,14 @@ export async function startServer(kind: TestDbKind): Promise<RunningServer> {
       DEMO_POSTS: '40',
       LOG_REQUESTS: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     await database?.close();
   };
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', () => {
-        const match = /listening on (http:\/\/[^\s",]+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
-    });
-    return { url, stop };
+    return { url: await server.listening, stop };
   } catch (error) {
     await stop();
     throw error;
