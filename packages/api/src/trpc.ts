@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { FieldCause, RateLimited } from './auth/errors.js';
 import { isAllowedOrigin } from './auth/origin.js';
 import type { Context } from './context.js';
+import { transformer } from './transformer.js';
 
 /**
  * zod's errors for forms: one list of messages per invalid field, named by its path
@@ -25,7 +25,7 @@ function fieldErrorsOf(error: ZodError): FieldErrors {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   // Stack traces stay in the server's log, never in responses.
   isDev: false,
   // Event streams (chat.events) send a ping when idle, so proxies keep them open and a client
@@ -56,21 +56,21 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Reports each call's duration and outcome to `ctx.onCall` (the server's metrics), when it listens. */
-const timed = t.middleware(async ({ ctx, path, type, next }) => {
-  if (!ctx.onCall) return next();
+/**
+ * Every procedure: mutations only from the app's own pages (or trusted origins); each call's
+ * duration and outcome reported to `ctx.onCall` (the server's metrics) when it listens. One
+ * middleware, as each costs every call a layer of tRPC's.
+ */
+export const publicProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = performance.now();
-  const result = await next();
-  ctx.onCall({ path, type, durationMs: performance.now() - started, code: result.ok ? 'OK' : result.error.code });
-  return result;
-});
-
-/** Every procedure: mutations only from the app's own pages (or trusted origins). */
-export const publicProcedure = t.procedure.use(timed).use(({ ctx, type, next }) => {
+  const report = (code: string) => ctx.onCall?.({ path, type, durationMs: performance.now() - started, code });
   if (type === 'mutation' && !isAllowedOrigin(ctx.req.headers, ctx.ownOrigin, ctx.trustedOrigins)) {
+    report('FORBIDDEN');
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused: this action must come from the Estate site itself.' });
   }
-  return next();
+  const result = await next();
+  report(result.ok ? 'OK' : result.error.code);
+  return result;
 });
 
 /** Procedures that need a signed-in user; `ctx.user` is non-null inside. */

@@ -103,10 +103,7 @@ const deleteProcedure = protectedProcedure.meta(
 
 export const postRouter = router({
   /** Every filter optional and combinable; keyset pages in every sort; the total counted up to 10,000. */
-  search: publicProcedure.input(postSearchInput).query(async ({ ctx, input }) => {
-    const page = await searchPage(sqlFor(ctx.prisma), input);
-    return { ...page, items: await withIsSaved(ctx, page.items) };
-  }),
+  search: publicProcedure.input(postSearchInput).query(({ ctx, input }) => searchPage(sqlFor(ctx.prisma), input, ctx.user?.id ?? null)),
 
   /** Every matching home in a map view: clusters with counts, or single homes when zoomed in. */
   mapClusters: publicProcedure.input(mapClustersInput).query(({ ctx, input }) => {
