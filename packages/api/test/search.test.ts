@@ -259,7 +259,7 @@ describe.each(testDbKinds())('search on %s', (kind) => {
     await db.prisma.post.deleteMany({ where: { userId } });
   });
 
-  it('finds the cheapest and dearest of thousands of keyword matches through price windows, page after page', async () => {
+  it('finds the cheapest, dearest and newest of thousands of keyword matches, page after page', async () => {
     // Thousands of matches (too many to collect), too rare for a walk in price order to be
     // short, are collected a price window at a time: the first window, sized from the
     // keyword's estimated rate, holds only cheap listings without the word here, so it is
@@ -274,16 +274,22 @@ describe.each(testDbKinds())('search on %s', (kind) => {
       FROM generate_series(0, 29999) AS i`;
     await db.prisma.$executeRawUnsafe('ANALYZE "Post"');
     try {
-      const cellars = await db.prisma.post.findMany({ where: { title: 'Cellar loft' }, select: { id: true, price: true } });
+      const cellars = await db.prisma.post.findMany({
+        where: { title: 'Cellar loft' },
+        select: { id: true, price: true, createdAt: true },
+      });
       const byPrice = (a: { id: string; price: number }, b: { id: string; price: number }) => a.price - b.price || (a.id < b.id ? -1 : 1);
       const cheapest = [...cellars].sort(byPrice).map((c) => c.id);
       const dearest = [...cellars]
         .sort((a, b) => byPrice(b, a))
         .filter((c) => c.price <= 1_000)
         .map((c) => c.id);
+      // In newest order, keywords alone walk the listings newest first (they are stored so), counting matches up to the cap.
+      const newest = [...cellars].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((c) => c.id);
       for (const [input, ids] of [
         [{ q: 'cellars', sort: 'price_asc' }, cheapest],
         [{ q: 'cellar', sort: 'price_desc', maxPrice: 1_000 }, dearest],
+        [{ q: 'cellar', sort: 'newest' }, newest],
       ] as const) {
         const seen: string[] = [];
         let cursor: string | undefined;

@@ -70,10 +70,6 @@ interface KeywordPlan {
   /** How many listings the planner expects the keywords to match, and how many there are. */
   estimate: number;
   listings: number;
-  /** How many listings a walk in newest order goes through: the city's, or all. */
-  walked: number;
-  /** A walk in newest order reads the listings in the order they are stored (no city to skip through). */
-  inOrder: boolean;
 }
 
 /**
@@ -105,25 +101,19 @@ const plans = keptForAWhile<KeywordPlan>();
  */
 async function keywordPlan(db: Db, q: string | undefined, city: string | undefined): Promise<KeywordPlan> {
   const keywords = keywordQuery(q);
-  if (!keywords) return { keywords: null, estimate: 0, listings: 0, walked: 0, inOrder: true };
+  if (!keywords) return { keywords: null, estimate: 0, listings: 0 };
   return plans(db, `${keywords}\n${city ?? ''}`, () => estimateKeywords(db, keywords, city));
 }
 
 async function estimateKeywords(db: Db, keywords: string, city: string | undefined): Promise<KeywordPlan> {
-  const [row] = await db.query<{ nodes: number; listings: number; inCity: number | null }>(Prisma.sql`
+  const none = { keywords: null, estimate: 0, listings: 0 };
+  const [row] = await db.query<{ nodes: number; listings: number }>(Prisma.sql`
     SELECT numnode(to_tsquery('english', ${keywords}))::int AS nodes,
-           (SELECT reltuples FROM pg_class WHERE oid = '"Post"'::regclass)::float8 AS listings,
-           (SELECT "count" FROM "City" WHERE "key" = ${city ?? ''})::float8 AS "inCity"`);
-  if (!row?.nodes) return { keywords: null, estimate: 0, listings: 0, walked: 0, inOrder: true };
+           (SELECT reltuples FROM pg_class WHERE oid = '"Post"'::regclass)::float8 AS listings`);
+  if (!row?.nodes) return none;
   const [explained] = await db.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(Prisma.sql`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" WHERE ${keywordMatch(keywords, city)}`);
-  return {
-    keywords,
-    estimate: explained?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY,
-    listings: row.listings,
-    walked: city ? (row.inCity ?? 0) : row.listings,
-    inOrder: !city,
-  };
+  return { keywords, estimate: explained?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY, listings: row.listings };
 }
 
 /**
@@ -134,20 +124,23 @@ async function estimateKeywords(db: Db, keywords: string, city: string | undefin
  *
  * A walk in newest order reads about listings × page ÷ matches rows (matches are spread evenly
  * in time), then counts the matches up to KEYWORD_TOTAL_CAP; collecting reads every match, which
- * counts them too. Without a city, the walk reads listings in the order they are stored, each at
- * a fraction of the cost of a match read from anywhere in the table (IN_ORDER). Prices correlate with words ("garden" is rare among
- * cheap rentals), so a walk in price order can read far more: a keyword search in price order
- * walks only for words so frequent that the walk is short; otherwise it collects all its
- * matches (reading each from the table: 13,761 for "garden" at 1,000,000 listings took 17 ms)
- * or a price window's (the window's entries of the price index and the word's of the keyword
- * index, combined as bitmaps, then only the matches in it read: 8 ms), whichever is cheaper.
+ * counts them too. With keywords alone, the walk reads listings in the order they are stored,
+ * each at a fraction of the cost of a match read from anywhere in the table (IN_ORDER); with
+ * other filters (a city), PostgreSQL collects their matches itself when it sees few, so a search
+ * collects them when they are few (at most √(listings × page)). Prices correlate with words
+ * ("garden" is rare among cheap rentals), so a walk in price order can read far more: a keyword
+ * search in price order walks only for words so frequent that the walk is short; otherwise it
+ * collects all its matches (reading each from the table: 13,761 for "garden" at 1,000,000
+ * listings took 17 ms) or a price window's (the window's entries of the price index and the
+ * word's of the keyword index, combined as bitmaps, then only the matches in it read: 8 ms),
+ * whichever is cheaper.
  */
-function modeOf(plan: KeywordPlan, sort: SearchSort, limit: number): 'walk' | 'collect' | 'window' {
-  const { keywords, estimate, listings } = plan;
+function modeOf({ keywords, estimate, listings }: KeywordPlan, input: SearchInput, limit: number): 'walk' | 'collect' | 'window' {
   if (!keywords) return 'walk';
   const all = Math.max(listings, 1);
-  if (sort === 'newest') {
-    const walk = ((plan.walked * limit) / Math.max(estimate, 1)) * (plan.inOrder ? IN_ORDER : 1);
+  if (input.sort === 'newest') {
+    if (!keywordsOnly(input)) return estimate * estimate <= all * limit ? 'collect' : 'walk';
+    const walk = ((all * limit) / Math.max(estimate, 1)) * IN_ORDER;
     const collectedBeyondCount = estimate - Math.min(estimate, KEYWORD_TOTAL_CAP + 1);
     return walk <= collectedBeyondCount ? 'walk' : 'collect';
   }
@@ -226,7 +219,7 @@ export async function searchPage(db: Db, input: SearchInput, viewer: string | nu
   const where = filterConditions(input, keywords);
   const next = after(input.sort, input.cursor) ?? Prisma.sql`true`;
   const limit = Prisma.raw(String(input.limit + 1));
-  const mode = modeOf(plan, input.sort, input.limit + 1);
+  const mode = modeOf(plan, input, input.limit + 1);
   // Exact counts: a city's (or every city's), or the map cells', which keep the other filters but keywords.
   const byCity = cityAtMost(input);
   const cells = keywords || byCity ? null : countFromCells(input);
@@ -286,6 +279,9 @@ export async function searchPage(db: Db, input: SearchInput, viewer: string | nu
     totalCapped: total > cap,
   };
 }
+
+/** No filter but keywords. */
+const keywordsOnly = (filters: SearchFilters) => filterNames.every((name) => name === 'q' || filters[name] === undefined);
 
 /** No filter but a city, if that: the count is the city's (or every city's). */
 const cityAtMost = (filters: SearchFilters) => filterNames.every((name) => name === 'city' || filters[name] === undefined);
