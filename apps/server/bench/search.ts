@@ -1,7 +1,8 @@
 // bench:search — search at 100,000 and 1,000,000 listings on PostgreSQL, through the real
-// HTTP server: p50/p95/p99 of a fixed mix (bench/search-mix.ts), EXPLAIN (ANALYZE, BUFFERS)
-// of every statement the mix runs, and the throughput of one city query against the stack
-// Estate replaces (Express + Prisma) and the limit (raw SQL behind bare node:http), with wrk.
+// HTTP server: p50/p95/p99 of a fixed mix (bench/search-mix.ts), a server per size taking turns
+// request by request, EXPLAIN (ANALYZE, BUFFERS) of every statement the mix runs, and the
+// throughput of one city query against the stack Estate replaces (Express + Prisma) and the
+// limit (raw SQL behind bare node:http), with wrk.
 //
 //   pnpm bench:search [--sizes 100000,1000000] [--rounds 200] [--no-throughput] [--no-explain]
 //
@@ -69,30 +70,50 @@ interface Timing {
   detail: string;
 }
 
-async function measureMix(base: string): Promise<Map<string, Timing>> {
-  const timings = new Map<string, Timing>();
+/** What a result holds, for the table. */
+function detailOf(entry: MixEntry, result: unknown): string {
+  if (entry.procedure === 'post.search') {
+    const { total, totalCapped, items } = result as { total: number; totalCapped: boolean; items: unknown[] };
+    return `${items.length} items, total ${total}${totalCapped ? '+' : ''}`;
+  }
+  if (entry.procedure === 'post.mapClusters') {
+    const { clusters, homes, total } = result as { clusters: unknown[]; homes: unknown[]; total: number };
+    return `${clusters.length} clusters, ${homes.length} homes, total ${total}`;
+  }
+  return `${(result as unknown[]).length} cities`;
+}
+
+/**
+ * Each query's timings on every server (one per size), taking turns request by request: this
+ * machine's speed drifts by half over minutes, and a drift must not pass for a difference of size.
+ */
+async function measureMix(bases: Map<number, string>): Promise<Map<number, Map<string, Timing>>> {
+  const timings = new Map([...bases.keys()].map((size) => [size, new Map<string, Timing>()]));
   for (const entry of entries) {
-    const cursor = entry.procedure === 'post.search' && entry.pagesDeep ? await deepCursor(base, entry, entry.pagesDeep) : undefined;
-    const url = requestUrl(base, entry, cursor);
-    let result: unknown;
-    for (let i = 0; i < 3; i++) result = await get(url);
-    const times: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const started = performance.now();
-      await get(url);
-      times.push(performance.now() - started);
+    const urls = new Map<number, string>();
+    const results = new Map<number, unknown>();
+    for (const [size, base] of bases) {
+      const cursor = entry.procedure === 'post.search' && entry.pagesDeep ? await deepCursor(base, entry, entry.pagesDeep) : undefined;
+      const url = requestUrl(base, entry, cursor);
+      urls.set(size, url);
+      for (let i = 0; i < 3; i++) results.set(size, await get(url));
     }
-    const detail =
-      entry.procedure === 'post.search'
-        ? (({ total, totalCapped, items }) => `${items.length} items, total ${total}${totalCapped ? '+' : ''}`)(
-            result as { total: number; totalCapped: boolean; items: unknown[] },
-          )
-        : entry.procedure === 'post.mapClusters'
-          ? (({ clusters, homes, total }) => `${clusters.length} clusters, ${homes.length} homes, total ${total}`)(
-              result as { clusters: unknown[]; homes: unknown[]; total: number },
-            )
-          : `${(result as unknown[]).length} cities`;
-    timings.set(entry.name, { p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99), detail });
+    const times = new Map([...urls.keys()].map((size) => [size, [] as number[]]));
+    for (let i = 0; i < rounds; i++) {
+      for (const [size, url] of urls) {
+        const started = performance.now();
+        await get(url);
+        times.get(size)?.push(performance.now() - started);
+      }
+    }
+    for (const [size, sizeTimes] of times) {
+      timings.get(size)?.set(entry.name, {
+        p50: percentile(sizeTimes, 0.5),
+        p95: percentile(sizeTimes, 0.95),
+        p99: percentile(sizeTimes, 0.99),
+        detail: detailOf(entry, results.get(size)),
+      });
+    }
   }
   return timings;
 }
@@ -267,22 +288,26 @@ async function throughput(url: string): Promise<void> {
 }
 
 if (!existsSync(path.join(root, 'apps/server/dist/main.js'))) throw new Error('Build first: pnpm build');
-const all = new Map<number, Map<string, Timing>>();
+const databases = new Map<number, string>();
 for (const size of sizes) {
   console.log(`\n== ${size.toLocaleString('en-US')} listings`);
   const url = await seededDatabase(`estate_bench_${label(size)}`, size);
+  databases.set(size, url);
   console.log(`  machine: ${await machine(url)}`);
-  const { url: base, stop } = await estateServer(url);
-  try {
-    const timings = await measureMix(base);
-    all.set(size, timings);
-    console.log(`  ${rounds} rounds per query, one at a time, through ${base}:`);
-    console.log(`  ${'query'.padEnd(44)}     p50     p95     p99  result`);
-    for (const [name, timing] of timings)
-      console.log(`  ${name.padEnd(44)} ${ms(timing.p50)} ${ms(timing.p95)} ${ms(timing.p99)}  ${timing.detail}`);
-  } finally {
-    await stop();
-  }
+}
+const servers = new Map<number, Awaited<ReturnType<typeof estateServer>>>();
+let all: Map<number, Map<string, Timing>>;
+try {
+  for (const [size, url] of databases) servers.set(size, await estateServer(url));
+  all = await measureMix(new Map([...servers].map(([size, server]) => [size, server.url])));
+} finally {
+  for (const server of servers.values()) await server.stop();
+}
+for (const [size, url] of databases) {
+  console.log(`\n== ${size.toLocaleString('en-US')} listings: ${rounds} rounds per query, one at a time, the sizes taking turns`);
+  console.log(`  ${'query'.padEnd(44)}     p50     p95     p99  result`);
+  for (const [name, timing] of all.get(size) ?? [])
+    console.log(`  ${name.padEnd(44)} ${ms(timing.p50)} ${ms(timing.p95)} ${ms(timing.p99)}  ${timing.detail}`);
   if (!args['no-explain']) {
     console.log('  EXPLAIN (ANALYZE, BUFFERS) of each statement: time, and every scan with the rows it produced:');
     const { fullScans } = await explainMix(url, size);
