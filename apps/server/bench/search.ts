@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCaller, createContext, diskStorage } from '@estate/api';
-import { openConnection, PrismaClient, registerSql, sqlValues } from '@estate/db';
+import { openConnection, PrismaClient, registerSql, SESSION_OPTIONS, sqlValues } from '@estate/db';
 import pg from 'pg';
 import superjson from 'superjson';
 import { estateServer, machine, percentile, root, startProcess } from './harness.js';
@@ -171,7 +171,8 @@ async function explainMix(url: string, size: number): Promise<{ fullScans: strin
       return connection.sql.query(statement);
     },
   });
-  const explainer = new pg.Client({ connectionString: url });
+  // Planned as the app's own sessions plan.
+  const explainer = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await explainer.connect();
   const report: string[] = [];
   const fullScans: string[] = [];

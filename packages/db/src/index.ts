@@ -1,5 +1,5 @@
 export * from './client.js';
-export { type Connection, type ConnectionConfig, openConnection, type PoolStats, type SqlSession } from './connection.js';
+export { type Connection, type ConnectionConfig, openConnection, type PoolStats, SESSION_OPTIONS, type SqlSession } from './connection.js';
 export { connectionConfig, createDb, createDbOn, type Db, type DbOptions, defaultDataDir, isPostgresUrl } from './create-db.js';
 export { type Listen, listenFor, type NotifyHandlers, registerListen } from './listen.js';
 export { consoleLogger, type Logger } from './logger.js';
