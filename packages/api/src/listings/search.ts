@@ -139,7 +139,7 @@ function modeOf({ keywords, estimate, listings }: KeywordPlan, input: SearchInpu
   if (!keywords) return 'walk';
   const all = Math.max(listings, 1);
   if (input.sort === 'newest') {
-    if (!keywordsOnly(input)) return estimate * estimate <= all * limit ? 'collect' : 'walk';
+    if (!noFilterBut(input, 'q')) return estimate * estimate <= all * limit ? 'collect' : 'walk';
     const walk = ((all * limit) / Math.max(estimate, 1)) * IN_ORDER;
     const collectedBeyondCount = estimate - Math.min(estimate, KEYWORD_TOTAL_CAP + 1);
     return walk <= collectedBeyondCount ? 'walk' : 'collect';
@@ -198,18 +198,22 @@ export type SearchCard = Prisma.PostGetPayload<{ select: typeof postCardSelect }
  * server a fraction of decoding 25 rows column by column (text arrays above all). Times travel
  * as milliseconds since 1970 (the columns hold UTC). Whether `viewer` saved each home is looked
  * up in the same statement, through SavedPost's (userId, postId) index; when signed out, it is
- * false, and the statement is the one it was before (a null viewer made PostgreSQL plan every call).
+ * the constant false (a null viewer parameter made PostgreSQL plan every call).
  */
+const cardColumns = Prisma.raw(
+  Object.keys(postCardSelect)
+    .map((column) => `'${column}', ${column === 'createdAt' ? `floor(extract(epoch FROM "${column}") * 1000)` : `"${column}"`}`)
+    .join(', '),
+);
 const cardJson = (viewer: string | null) =>
-  Prisma.sql`json_build_object(${Prisma.raw(
-    Object.keys(postCardSelect)
-      .map((column) => `'${column}', ${column === 'createdAt' ? `floor(extract(epoch FROM "${column}") * 1000)` : `"${column}"`}`)
-      .join(', '),
-  )}, 'isSaved', ${viewer ? Prisma.sql`EXISTS (SELECT 1 FROM "SavedPost" WHERE "userId" = ${viewer}::uuid AND "postId" = "Post"."id")` : Prisma.sql`false`})`;
+  Prisma.sql`json_build_object(${cardColumns}, 'isSaved', ${viewer ? Prisma.sql`EXISTS (SELECT 1 FROM "SavedPost" WHERE "userId" = ${viewer}::uuid AND "postId" = "Post"."id")` : Prisma.sql`false`})`;
 
 /** Filters whose values never change the best plan: a city, a type, a property (and the cursor, which only moves the walk's start). */
-function equalitiesOnly(filters: SearchFilters): boolean {
-  return filterNames.every((name) => name === 'city' || name === 'type' || name === 'property' || filters[name] === undefined);
+const equalitiesOnly = (filters: SearchFilters) => noFilterBut(filters, 'city', 'type', 'property');
+
+/** Whether no filter is set but these (which may be unset too). */
+function noFilterBut(filters: SearchFilters, ...allowed: Array<keyof SearchFilters>): boolean {
+  return filterNames.every((name) => allowed.includes(name) || filters[name] === undefined);
 }
 
 /** One page of cards in the sort's order, the cursor after it, and the total (capped): one statement. */
@@ -221,7 +225,7 @@ export async function searchPage(db: Db, input: SearchInput, viewer: string | nu
   const limit = Prisma.raw(String(input.limit + 1));
   const mode = modeOf(plan, input, input.limit + 1);
   // Exact counts: a city's (or every city's), or the map cells', which keep the other filters but keywords.
-  const byCity = cityAtMost(input);
+  const byCity = noFilterBut(input, 'city');
   const cells = keywords || byCity ? null : countFromCells(input);
   const cap = mode === 'collect' || byCity || cells ? Number.POSITIVE_INFINITY : keywords ? KEYWORD_TOTAL_CAP : TOTAL_CAP;
   const cards = Prisma.sql`coalesce(json_agg(${cardJson(viewer)} ORDER BY ${order[input.sort]}), '[]') AS cards`;
@@ -280,19 +284,13 @@ export async function searchPage(db: Db, input: SearchInput, viewer: string | nu
   };
 }
 
-/** No filter but keywords. */
-const keywordsOnly = (filters: SearchFilters) => filterNames.every((name) => name === 'q' || filters[name] === undefined);
-
-/** No filter but a city, if that: the count is the city's (or every city's). */
-const cityAtMost = (filters: SearchFilters) => filterNames.every((name) => name === 'city' || filters[name] === undefined);
-
 /**
  * How many listings match, as a scalar SQL expression. Everything, or one city, is read from
  * the city counts; filters the map's cells keep are added up from them (`cells`), exactly;
  * anything else is counted no further than one past the cap.
  */
 function countOf(filters: SearchFilters, where: Prisma.Sql, cap: number, cells: Prisma.Sql | null): Prisma.Sql {
-  if (cityAtMost(filters)) {
+  if (noFilterBut(filters, 'city')) {
     const city = filters.city?.toLowerCase();
     return Prisma.sql`SELECT coalesce(sum("count"), 0)::int FROM "City" WHERE ${city ? Prisma.sql`"key" = ${city}` : Prisma.sql`true`}`;
   }
