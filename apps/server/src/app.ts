@@ -5,6 +5,7 @@ import { DEMO_IMAGE_URL_PREFIX, demoImagesDir } from '@estate/db';
 import sirv from 'sirv';
 import { preferredEncoding } from './compression.js';
 import type { Config } from './config.js';
+import { SEARCH_PAGE, searchPageWithResults } from './first-page.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, metricsEndpoint, type Route } from './metrics.js';
 import { requestIdOf } from './request-id.js';
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions, shutdown: AbortSignal): Handler {
   const health = healthz(prisma, logger);
   const images = demoImages();
   const web = config.webDistDir ? webApp(config.webDistDir) : null;
+  const searchPage = config.webDistDir ? searchPageWithResults({ webDistDir: config.webDistDir, callerFor: trpc.callerFor, logger }) : null;
   const scrape = metrics && config.metricsToken ? metricsEndpoint(metrics, config.metricsToken) : null;
 
   return async (req, res) => {
@@ -159,6 +161,7 @@ export function createApp(options: AppOptions, shutdown: AbortSignal): Handler {
           req.url = req.url?.slice(DEMO_IMAGE_URL_PREFIX.length - 1);
           return images(req, res);
         case 'web':
+          if (path === SEARCH_PAGE && searchPage) return await searchPage(req, res, requestId);
           return web?.(req, res);
         case 'not-found':
           return sendText(

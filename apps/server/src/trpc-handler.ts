@@ -1,6 +1,15 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, type CallTiming, type Context, createContext, type FileStorage, RateLimited, type RateLimits } from '@estate/api';
+import {
+  appRouter,
+  type CallTiming,
+  type Context,
+  createCaller,
+  createContext,
+  type FileStorage,
+  RateLimited,
+  type RateLimits,
+} from '@estate/api';
 import { MAX_BATCH_CALLS } from '@estate/api/schemas';
 import type { PrismaClient } from '@estate/db';
 import type { TRPCError } from '@trpc/server';
@@ -72,7 +81,7 @@ function headersOnly(req: IncomingMessage): Request {
  * Writes a fetch Response (tRPC's answers other than event streams are whole) in one write, with
  * its length; one of 1 KB or more compressed when the client accepts it.
  */
-async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+export async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   setHeaders(res, response.headers);
   if (!response.body) {
@@ -158,5 +167,8 @@ export function createTrpcHandler(options: {
     shutdown: options.shutdown,
     onError: (error, path, ctx) => logError(error, path, ctx?.requestId ?? null),
   });
-  return Object.assign(handler, { openStreams: streams.openCount });
+  /** The router called directly as this request's user (the web app's pages that carry their first data). */
+  const callerFor = async (req: IncomingMessage, requestId: string, resHeaders: Headers) =>
+    createCaller(await contextFor(req, headersOnly(req), resHeaders, requestId));
+  return Object.assign(handler, { openStreams: streams.openCount, callerFor });
 }

@@ -114,4 +114,24 @@ describe.runIf(hasBrowser)('search in a browser', () => {
     // The only console errors: none.
     expect(errors).toEqual([]);
   });
+
+  it("draws an address's first results from the page's own HTML, then asks only for the next pages", async () => {
+    const { page, errors } = await newPage(env.browser, env.app.url);
+    const searches: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/trpc/post.search') searches.push(url);
+    });
+    await page.goto(`/search?minPrice=${minPrice}&maxPrice=${maxPrice}`);
+    const cards = page.getByRole('article');
+    await expect.poll(() => cards.count()).toBe(12);
+    expect(await total(page)).toBeGreaterThan(12);
+    expect(searches).toEqual([]);
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => cards.count()).toBeGreaterThan(12);
+    expect(searches).toHaveLength(1);
+    expect(searches[0]?.searchParams.get('input')).toContain('"cursor":"');
+    expect(errors).toEqual([]);
+  });
 });

@@ -14,6 +14,8 @@ export { alertSender } from './saved-searches/alerts.js';
 export { savedSearchData, setAreas } from './saved-searches/columns.js';
 export { matchingSearchesSql } from './saved-searches/match.js';
 export { UPLOAD_SIZES, type UploadSize, uploadUrl } from './schemas/images.js';
+// For pages whose HTML carries their first data, written as tRPC writes its answers.
+export { serialize } from './transformer.js';
 // For the procedure reference: what a procedure is built on says who may call it.
 export { protectedProcedure, publicProcedure } from './trpc.js';
 export { diskStorage, type FileStorage } from './uploads/storage.js';

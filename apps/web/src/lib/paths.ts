@@ -1,32 +1,6 @@
-import type { RouterInputs } from '@estate/api';
-import type { Bounds } from '@estate/api/schemas';
+import { boundsParam, type SearchAddress, searchFields } from '@estate/api/schemas';
 import { generatePath } from 'react-router';
 import { withNext } from './next-path';
-
-/** The filters a search page's address carries; paging is the results list's business. */
-export type SearchFilters = Omit<RouterInputs['post']['search'], 'cursor' | 'limit'>;
-
-/** The query-string fields of a search, in the order the address lists them. */
-export const searchFields = [
-  'city',
-  'type',
-  'property',
-  'minPrice',
-  'maxPrice',
-  'minBedrooms',
-  'minBathrooms',
-  'q',
-  'sort',
-  'bounds',
-] as const satisfies ReadonlyArray<keyof SearchFilters>;
-
-/**
- * A map area as the address carries it: west,south,east,north (a bounding box's usual order),
- * to five decimals (about a metre), so an address reads the same however often it is rebuilt.
- */
-export function boundsParam(bounds: Bounds): string {
-  return [bounds.west, bounds.south, bounds.east, bounds.north].map((degrees) => Number(degrees.toFixed(5))).join(',');
-}
 
 /** The router's path patterns; `paths` builds addresses that match them. */
 export const routes = {
@@ -50,7 +24,7 @@ export const routes = {
 export const paths = {
   home: () => routes.home,
   /** Blank filters are left out, so the address names only real ones. */
-  search(filters: SearchFilters = {}) {
+  search(filters: SearchAddress = {}) {
     const params = new URLSearchParams();
     for (const field of searchFields) {
       const value = filters[field];

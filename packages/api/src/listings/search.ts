@@ -1,7 +1,8 @@
 import { Prisma, type SqlClient } from '@estate/db';
 import { z } from 'zod';
 import { cursorOf, encodeCursor } from '../cursor.js';
-import { type SearchFilters, type SearchSort, searchFilterShape } from '../schemas/search.js';
+import { type SearchFilters, searchFilterShape } from '../schemas/search.js';
+import type { SearchSort } from '../schemas/search-address.js';
 import { countFromCells } from './clusters.js';
 import { filterConditions, keywordMatch, keywordQuery } from './filters.js';
 import { postCardSelect } from './select.js';

@@ -8,4 +8,5 @@ export * from './limits.js';
 export * from './listing.js';
 export * from './saved-search.js';
 export * from './search.js';
+export * from './search-address.js';
 export * from './text.js';

@@ -61,9 +61,6 @@ export function checkPriceRange(input: { minPrice?: number | undefined; maxPrice
 export const searchFilters = z.object(searchFilterShape).superRefine(checkPriceRange);
 export type SearchFilters = z.infer<typeof searchFilters>;
 
-export const SEARCH_SORTS = ['newest', 'price_asc', 'price_desc'] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
-
 /** The words of a keyword search, as the database matches them: letters and digits only, at most 8. */
 export function searchWords(q: string | undefined): string[] {
   return (q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((word) => word.slice(0, 40));

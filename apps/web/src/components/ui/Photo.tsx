@@ -14,15 +14,21 @@ interface PhotoProps extends Omit<ImgHTMLAttributes<HTMLImageElement>, 'src' | '
   height: number;
 }
 
+/** What an `<img>` (or a preload) of `src` offers: one file, or, for an upload, a choice of widths. */
+export function photoSources(src: string, widths: PhotoProps['widths']): { src: string; srcSet?: string } {
+  const [smallest, ...larger] = widths;
+  const fallback = imageAtSize(src, larger.at(-1) ?? smallest);
+  if (larger.length === 0 || !uploadIdOf(src)) return { src: fallback };
+  return { src: fallback, srcSet: widths.map((size) => `${imageAtSize(src, size)} ${UPLOAD_SIZES[size]}w`).join(', ') };
+}
+
 /**
  * An image that loads no more pixels than it is drawn at: an upload is stored in three widths
  * and the browser picks one from `srcset`; a demo picture is an SVG, one file for any size.
  */
 export function Photo({ src, alt, widths, sizes, decoding = 'async', ...image }: PhotoProps) {
-  const [smallest, ...larger] = widths;
-  const fallback = imageAtSize(src, larger.at(-1) ?? smallest);
-  if (larger.length === 0 || !uploadIdOf(src)) return <img src={fallback} alt={alt} decoding={decoding} {...image} />;
-  const srcSet = widths.map((size) => `${imageAtSize(src, size)} ${UPLOAD_SIZES[size]}w`).join(', ');
+  const sources = photoSources(src, widths);
+  if (!sources.srcSet) return <img src={sources.src} alt={alt} decoding={decoding} {...image} />;
   // sizes and srcset before src, so no browser starts on the fallback first.
-  return <img sizes={sizes} srcSet={srcSet} src={fallback} alt={alt} decoding={decoding} {...image} />;
+  return <img sizes={sizes} srcSet={sources.srcSet} src={sources.src} alt={alt} decoding={decoding} {...image} />;
 }

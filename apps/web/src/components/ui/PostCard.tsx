@@ -4,6 +4,7 @@ import type { PostCardData } from '../../lib/card-lists';
 import { cx } from '../../lib/class-names';
 import { formatCount, formatPrice, propertyLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
+import { cover } from './card-cover';
 import { NoPhoto } from './NoPhoto';
 import { Photo } from './Photo';
 import styles from './PostCard.module.css';
@@ -28,16 +29,15 @@ interface PostCardProps {
  */
 export function PostCard({ post, priority = false, selected = false, actions, onSaveChange }: PostCardProps) {
   const titleId = useId();
-  const cover = post.images[0];
+  const image = post.images[0];
   return (
     <article className={cx(styles.card, selected && styles.selected)}>
       <div className={styles.media}>
-        {cover ? (
+        {image ? (
           <Photo
-            src={cover}
-            widths={['sm', 'md']}
-            // One column up to 600 px, then as many 260 px or wider columns as fit in 1200 px.
-            sizes="(max-width: 600px) 100vw, (max-width: 900px) 50vw, 400px"
+            src={image}
+            widths={cover.widths}
+            sizes={cover.sizes}
             width={400}
             height={300}
             alt={post.title}

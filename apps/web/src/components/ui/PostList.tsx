@@ -3,6 +3,7 @@ import { type ApiError, errorMessage } from '../../lib/api-error';
 import type { PostCardData } from '../../lib/card-lists';
 import { formatCount } from '../../lib/format';
 import { buttonClass } from './button';
+import { firstScreen } from './card-cover';
 import { ErrorPanel } from './ErrorPanel';
 import { ErrorText } from './Field';
 import { PostCard, PostCardSkeleton } from './PostCard';
@@ -39,9 +40,6 @@ interface PostListProps {
   /** Told of the card the pointer or focus is on, or null when it leaves the list. */
   onHover?: (post: PostCardData | null) => void;
 }
-
-/** About how many cards the first screen shows: their photos load at once, the rest when scrolled near. */
-const firstScreen = 3;
 
 /** Listing cards a page at a time, with their loading, error and empty states and a "Load more" button. */
 export function PostList({ results, empty, total, end, actions, onSaveChange, selectedId = null, onHover }: PostListProps) {

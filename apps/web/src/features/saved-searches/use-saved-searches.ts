@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { showToast } from '../../components/ui/Toast';
 import { formatPrice } from '../../lib/format';
 import type { AlertListener, SearchAlert } from '../../lib/live-events';
+import { once } from '../../lib/once';
 import { paths } from '../../lib/paths';
 import { trpc } from '../../lib/trpc';
 
@@ -64,11 +65,12 @@ export function useDeleteSavedSearch() {
   });
 }
 
-const names = new Intl.ListFormat('en-US', { type: 'conjunction' });
+// Made with the first alert: a page's first Intl formatter is slow to make (see lib/format.ts).
+const names = once(() => new Intl.ListFormat('en-US', { type: 'conjunction' }));
 
 /** "New home for “Rent · Denver”: Sunny loft, $2,400/month". */
 function alertMessage({ post, searches }: SearchAlert): string {
-  return `New home for ${names.format(searches.map((search) => `“${search.name}”`))}: ${post.title}, ${formatPrice(post.price, post.type)}`;
+  return `New home for ${names().format(searches.map((search) => `“${search.name}”`))}: ${post.title}, ${formatPrice(post.price, post.type)}`;
 }
 
 /**

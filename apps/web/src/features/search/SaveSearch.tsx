@@ -1,9 +1,10 @@
+import type { SearchAddress } from '@estate/api/schemas';
 import { lazy, Suspense, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { AlertIcon } from '../../components/ui/AlertIcon';
 import { buttonClass } from '../../components/ui/button';
 import { useMe } from '../../hooks/use-session';
-import { paths, type SearchFilters } from '../../lib/paths';
+import { paths } from '../../lib/paths';
 
 // The dialog's form and the schema that checks it load when someone means to save (pointer on
 // the button, focus, a click), not with the results.
@@ -15,7 +16,7 @@ const SaveSearchDialog = lazy(async () => ({ default: (await loadDialog()).SaveS
  * saves it for alerts. The order of the results is not part of it. A visitor is sent to sign
  * in first, and back here.
  */
-export function SaveSearch({ filters }: { filters: SearchFilters }) {
+export function SaveSearch({ filters }: { filters: SearchAddress }) {
   const me = useMe();
   const navigate = useNavigate();
   const { pathname, search } = useLocation();

@@ -1,14 +1,15 @@
+import type { SearchAddress } from '@estate/api/schemas';
 import { defaultSearchName, describeFilters, SAVED_SEARCH_NAME_MAX, savedSearchCreateInput } from '@estate/api/schemas';
 import { useEffect, useRef } from 'react';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { TextField } from '../../components/ui/TextField';
 import { showToast } from '../../components/ui/Toast';
 import { useForm } from '../../hooks/use-form';
-import { paths, type SearchFilters } from '../../lib/paths';
+import { paths } from '../../lib/paths';
 import { useSaveSearch } from './use-save-search';
 
 /** The dialog that names a search and saves it; it opens each time `opens` counts up. */
-export function SaveSearchDialog({ filters, opens }: { filters: SearchFilters; opens: number }) {
+export function SaveSearchDialog({ filters, opens }: { filters: SearchAddress; opens: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const save = useSaveSearch();
   const form = useForm({

@@ -1,3 +1,4 @@
+import { blankSearch, readSearchValues, type SearchValues, toSearchFilters } from '@estate/api/schemas';
 import { type FormEvent, type InputHTMLAttributes, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { buttonClass } from '../../components/ui/button';
@@ -9,7 +10,6 @@ import { propertyLabel } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { CityCombobox } from './CityCombobox';
 import styles from './SearchForm.module.css';
-import { blankSearch, readSearchValues, type SearchValues, toSearchFilters } from './search-params';
 
 interface SearchFormProps {
   /** Starting values; the form is uncontrolled, so give it a new `key` when these change. */

@@ -1,4 +1,4 @@
-import { type Bounds, boundsSchema } from '@estate/api/schemas';
+import { type Bounds, boundsParam, boundsSchema } from '@estate/api/schemas';
 import {
   divIcon,
   type LatLngBounds,
@@ -18,7 +18,7 @@ import { Skeleton } from '../../components/ui/Skeleton';
 import { isInputError } from '../../lib/api-error';
 import { cx } from '../../lib/class-names';
 import { formatAmount, formatCount, formatPrice, propertyLabel, typeLabel } from '../../lib/format';
-import { boundsParam, paths } from '../../lib/paths';
+import { paths } from '../../lib/paths';
 import styles from './SearchMap.module.css';
 import { useDebouncedValue } from './use-debounced-value';
 import { useHomePreview } from './use-home-preview';

@@ -1,3 +1,4 @@
+import { readSearchValues, type SearchAddress, toSearchFilters } from '@estate/api/schemas';
 import { lazy, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { buttonClass } from '../../components/ui/button';
@@ -9,12 +10,12 @@ import { Skeleton } from '../../components/ui/Skeleton';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { type ApiError, fieldErrorsOf, isInputError } from '../../lib/api-error';
 import { whenIdle } from '../../lib/idle';
-import { paths, type SearchFilters } from '../../lib/paths';
+import { paths } from '../../lib/paths';
 import { SaveSearch } from './SaveSearch';
 import { SearchForm } from './SearchForm';
 import type { HighlightedHome } from './SearchMap';
 import styles from './SearchPage.module.css';
-import { describeSearch, formatTotal, readSearchValues, sortLabel, toSearchFilters } from './search-params';
+import { describeSearch, formatTotal, sortLabel } from './search-params';
 import { useMediaQuery } from './use-media-query';
 import { useSearchResults } from './use-search-results';
 
@@ -45,7 +46,7 @@ export function SearchPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   // The list and the map stay where they are on screen: only the results change.
-  function change(next: SearchFilters) {
+  function change(next: SearchAddress) {
     navigate(paths.search(next), { preventScrollReset: true });
   }
   const { bounds, sort, ...mapFilters } = filters;
@@ -148,7 +149,7 @@ function ListOrMap({ shown, onShow }: { shown: 'list' | 'map'; onShow: (shown: '
 }
 
 /** The server refused the filters: their messages stand beside the fields above, or here for the map area. */
-function SearchInputError({ error, filters }: { error: ApiError; filters: SearchFilters }) {
+function SearchInputError({ error, filters }: { error: ApiError; filters: SearchAddress }) {
   const zod = error.data?.zodError;
   const areaInvalid = Object.keys(zod?.fieldErrors ?? {}).some((field) => field.startsWith('bounds'));
   return (
@@ -168,8 +169,8 @@ function SearchInputError({ error, filters }: { error: ApiError; filters: Search
 }
 
 /** Nothing matches: one way to widen the search for each filter that narrows it. */
-function NoResults({ filters }: { filters: SearchFilters }) {
-  const wider: Array<[string, SearchFilters]> = [];
+function NoResults({ filters }: { filters: SearchAddress }) {
+  const wider: Array<[string, SearchAddress]> = [];
   if (filters.bounds) wider.push(['Search the whole map', { ...filters, bounds: undefined }]);
   if (filters.q) wider.push(['Remove the keywords', { ...filters, q: undefined }]);
   if (filters.minPrice !== undefined || filters.maxPrice !== undefined)

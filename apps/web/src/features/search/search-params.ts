@@ -1,57 +1,11 @@
-import type { Bounds, SearchSort } from '@estate/api/schemas';
-import { formatAmount, formatCount, propertyLabel, typeLabel } from '../../lib/format';
-import { type SearchFilters, searchFields } from '../../lib/paths';
-
-export type SearchField = (typeof searchFields)[number];
-
-/** A search's values as text, exactly as the query string (or the search form) carries them. */
-export type SearchValues = Record<SearchField, string>;
-
-export const blankSearch = Object.fromEntries(searchFields.map((field) => [field, ''])) as SearchValues;
+import type { SearchAddress, SearchSort } from '@estate/api/schemas';
+import { formatAmount, formatCount, formatNumber, type propertyLabel } from '../../lib/format';
 
 export const sortLabel: Record<SearchSort, string> = {
   newest: 'Newest',
   price_asc: 'Price: low to high',
   price_desc: 'Price: high to low',
 };
-
-export function readSearchValues(read: { get(name: string): FormDataEntryValue | null }): SearchValues {
-  const text = (field: SearchField) => {
-    const value = read.get(field);
-    return typeof value === 'string' ? value.trim() : '';
-  };
-  return Object.fromEntries(searchFields.map((field) => [field, text(field)])) as SearchValues;
-}
-
-function isOneOf<K extends string>(labels: Record<K, string>, value: string): value is K {
-  return Object.hasOwn(labels, value);
-}
-
-/**
- * The API input for the values. Numbers are passed on even when they are not valid (NaN), so
- * the server's message about them appears beside the field like any other; so are the edges
- * of a map area.
- */
-export function toSearchFilters(values: SearchValues): SearchFilters {
-  return {
-    ...(values.city && { city: values.city }),
-    ...(isOneOf(typeLabel, values.type) && { type: values.type }),
-    ...(isOneOf(propertyLabel, values.property) && { property: values.property }),
-    ...(values.minPrice && { minPrice: Number(values.minPrice) }),
-    ...(values.maxPrice && { maxPrice: Number(values.maxPrice) }),
-    ...(values.minBedrooms && { minBedrooms: Number(values.minBedrooms) }),
-    ...(values.minBathrooms && { minBathrooms: Number(values.minBathrooms) }),
-    ...(values.q && { q: values.q }),
-    ...(isOneOf(sortLabel, values.sort) && { sort: values.sort }),
-    ...(values.bounds && { bounds: parseBounds(values.bounds) }),
-  };
-}
-
-/** `west,south,east,north`, as `boundsParam` writes it. */
-function parseBounds(text: string): Bounds {
-  const [west, south, east, north] = text.split(',').map(Number);
-  return { west: west ?? Number.NaN, south: south ?? Number.NaN, east: east ?? Number.NaN, north: north ?? Number.NaN };
-}
 
 const propertyPlural: Record<keyof typeof propertyLabel, string> = {
   apartment: 'Apartments',
@@ -61,7 +15,7 @@ const propertyPlural: Record<keyof typeof propertyLabel, string> = {
 };
 
 /** A heading that says what is being searched, e.g. "Houses for rent in Denver up to $2,500, 2+ beds". */
-export function describeSearch(filters: SearchFilters): string {
+export function describeSearch(filters: SearchAddress): string {
   const what = filters.property ? propertyPlural[filters.property] : 'Homes';
   const type = filters.type === 'buy' ? ' for sale' : filters.type === 'rent' ? ' for rent' : '';
   const where = filters.city ? ` in ${filters.city}` : filters.bounds ? ' in the map area' : '';
@@ -90,5 +44,5 @@ function describePriceRange(min: number | undefined, max: number | undefined): s
 
 /** "1,234 homes", or "10,000+ homes" past what the server counts. */
 export function formatTotal(total: number, capped: boolean): string {
-  return capped ? `${total.toLocaleString('en-US')}+ homes` : formatCount(total, 'home');
+  return capped ? `${formatNumber(total)}+ homes` : formatCount(total, 'home');
 }
