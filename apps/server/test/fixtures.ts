@@ -17,6 +17,26 @@ export function webFixture(bigFileBytes = 0): string {
   return dir;
 }
 
+/** A one-bedroom rental in Boise by `userId`, written straight to the database. */
+export function boiseRental(prisma: Db['prisma'], userId: string, listing: { title: string; price: number }) {
+  return prisma.post.create({
+    data: {
+      ...listing,
+      images: [],
+      address: '5 River Rd',
+      city: 'Boise',
+      cityKey: 'boise',
+      bedroom: 1,
+      bathroom: 1,
+      latitude: 43.6,
+      longitude: -116.2,
+      type: 'rent',
+      property: 'apartment',
+      userId,
+    },
+  });
+}
+
 /** Upload storage in a new temporary directory. */
 export function tempStorage(): FileStorage & { dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'estate-uploads-'));

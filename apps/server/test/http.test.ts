@@ -4,7 +4,7 @@ import { createTestDb, testDbKinds } from '@estate/db/testing';
 import superjson, { type SuperJSONResult } from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
-import { tempStorage, webFixture } from './fixtures.js';
+import { boiseRental, tempStorage, webFixture } from './fixtures.js';
 import { query } from './trpc-http.js';
 
 const config = { webDistDir: webFixture(), trustProxy: 0, logRequests: false, trustedOrigins: [] };
@@ -16,23 +16,7 @@ describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     const user = await db.prisma.user.create({ data: { email: 'http@example.com', username: 'http_user', passwordHash: 'x' } });
-    await db.prisma.post.create({
-      data: {
-        title: 'Loft by the river',
-        price: 2100,
-        images: [],
-        address: '5 River Rd',
-        city: 'Boise',
-        cityKey: 'boise',
-        bedroom: 1,
-        bathroom: 1,
-        latitude: 43.6,
-        longitude: -116.2,
-        type: 'rent',
-        property: 'apartment',
-        userId: user.id,
-      },
-    });
+    await boiseRental(db.prisma, user.id, { title: 'Loft by the river', price: 2100 });
     server = await startServer({ prisma: db.prisma, storage: tempStorage(), config, port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { createTestDb, testDbKinds } from '@estate/db/testing';
 import superjson, { type SuperJSONResult } from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
-import { tempStorage, webFixture } from './fixtures.js';
+import { boiseRental, tempStorage, webFixture } from './fixtures.js';
 import { query, resultOf } from './trpc-http.js';
 
 const config = { webDistDir: webFixture(), trustProxy: 0, logRequests: false, trustedOrigins: [] };
@@ -29,26 +29,8 @@ describe.each(testDbKinds())('the search page on %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     const user = await db.prisma.user.create({ data: { email: 'page@example.com', username: 'page_user', passwordHash: 'x' } });
-    const listing = (title: string, price: number) =>
-      db.prisma.post.create({
-        data: {
-          title,
-          price,
-          images: [],
-          address: '5 River Rd',
-          city: 'Boise',
-          cityKey: 'boise',
-          bedroom: 1,
-          bathroom: 1,
-          latitude: 43.6,
-          longitude: -116.2,
-          type: 'rent',
-          property: 'apartment',
-          userId: user.id,
-        },
-      });
-    await listing('Loft by the river', 2100);
-    savedId = (await listing('Flat </script><script>alert(1)</script>', 1900)).id;
+    await boiseRental(db.prisma, user.id, { title: 'Loft by the river', price: 2100 });
+    savedId = (await boiseRental(db.prisma, user.id, { title: 'Flat </script><script>alert(1)</script>', price: 1900 })).id;
     await db.prisma.savedPost.create({ data: { userId: user.id, postId: savedId } });
     token = (await createSession(db.prisma, user.id)).token;
     server = await startServer({ prisma: db.prisma, storage: tempStorage(), config, port: 0, host: '127.0.0.1' });
