@@ -5,7 +5,7 @@ import superjson, { type SuperJSONResult } from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { boiseRental, tempStorage, webFixture } from './fixtures.js';
-import { query } from './trpc-http.js';
+import { errorOf, mutate, query, signUp } from './trpc-http.js';
 
 const config = { webDistDir: webFixture(), trustProxy: 0, logRequests: false, trustedOrigins: [] };
 
@@ -46,6 +46,55 @@ describe.each(testDbKinds())('the server over HTTP on %s', (kind) => {
     expect(error.json.data.code).toBe('BAD_REQUEST');
     expect(error.json.data.zodError).toMatchObject({ fieldErrors: { maxPrice: ['Maximum price must be at least the minimum price'] } });
     expect(error.json.data.stack).toBeUndefined();
+  });
+
+  it('refuses a listing with every field wrong with 400, a message for each field, and nothing written', async () => {
+    const { cookie } = await signUp(server.url);
+    const before = await db.prisma.post.count();
+    const response = await mutate(
+      server.url,
+      'post.create',
+      {
+        title: 'Flat',
+        price: 12.5,
+        images: [],
+        address: '   ',
+        city: 'x'.repeat(101),
+        bedroom: 51,
+        bathroom: -1,
+        latitude: 91,
+        longitude: -181,
+        type: 'lease',
+        property: 'castle',
+        detail: { desc: '', size: 0, school: -5, utilities: 'u'.repeat(201) },
+      },
+      { cookie },
+    );
+    expect(response.status).toBe(400);
+    const { data } = await errorOf(response);
+    expect(data.code).toBe('BAD_REQUEST');
+    const { fieldErrors } = (data as unknown as { zodError: { fieldErrors: Record<string, string[]> } }).zodError;
+    expect(Object.keys(fieldErrors).sort()).toEqual(
+      [
+        'title',
+        'price',
+        'images',
+        'address',
+        'city',
+        'bedroom',
+        'bathroom',
+        'latitude',
+        'longitude',
+        'type',
+        'property',
+        'detail.desc',
+        'detail.size',
+        'detail.school',
+        'detail.utilities',
+      ].sort(),
+    );
+    expect(Object.values(fieldErrors).every((messages) => messages.length > 0 && messages.every(Boolean))).toBe(true);
+    expect(await db.prisma.post.count()).toBe(before);
   });
 
   it('refuses a batch of more than 10 calls before running any, with a 400 for each', async () => {

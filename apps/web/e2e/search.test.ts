@@ -39,7 +39,8 @@ describe.runIf(hasBrowser)('search in a browser', () => {
     const cards = page.getByRole('article');
     await cards.first().waitFor();
     expect(await cards.count()).toBe(await total(page));
-    for (const text of await cards.allInnerTexts()) {
+    // The text as written, not as drawn: cards off screen are not drawn until scrolled near.
+    for (const text of await cards.allTextContents()) {
       expect(text).toContain('New York');
       const price = Number(/\$([\d,]+)/.exec(text)?.[1]?.replace(/,/g, ''));
       expect(price).toBeGreaterThanOrEqual(minPrice);
