@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { type createCaller, serialize } from '@estate/api';
+import { serialize } from '@estate/api';
 import { FIRST_PAGE_ELEMENT_ID, firstSearchPage, readSearchValues, toSearchFilters } from '@estate/api/schemas';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from './logger.js';
-import { writeResponse } from './trpc-handler.js';
+import { type createTrpcHandler, writeResponse } from './trpc-handler.js';
 
 /** The search page's address, as the web app routes it. */
 export const SEARCH_PAGE = '/search';
@@ -24,7 +24,7 @@ function jsonForScript(value: unknown): string {
  */
 export function searchPageWithResults(options: {
   webDistDir: string;
-  callerFor: (req: IncomingMessage, requestId: string, resHeaders: Headers) => Promise<ReturnType<typeof createCaller>>;
+  callerFor: ReturnType<typeof createTrpcHandler>['callerFor'];
   logger: Logger;
 }) {
   const file = path.join(options.webDistDir, 'index.html');

@@ -8,12 +8,12 @@ type PostCard = RouterOutputs['post']['search']['items'][number];
  * a page's first Intl formatter loads the locale's data, 100–270 ms of a slow phone's CPU
  * (Chromium at 4× slowdown), and prices and counts are on the first screen of most pages.
  */
-function grouped(n: number): string {
+export function formatNumber(n: number): string {
   const digits = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+$)/g, ',');
   return n < 0 ? `-${digits}` : digits;
 }
 
-// Made on first use, not as the page loads (see `grouped`).
+// Made on first use, not as the page loads (see `formatNumber`).
 const metres = once(() => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }));
 const kilometres = once(() => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }));
 const date = once(() => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }));
@@ -25,21 +25,16 @@ export function formatPrice(price: number, type: PostCard['type']): string {
 
 /** Whole dollars: "$1,250,000". */
 export function formatAmount(amount: number): string {
-  return amount < 0 ? `-$${grouped(-amount)}` : `$${grouped(amount)}`;
-}
-
-/** "1,234". */
-export function formatNumber(n: number): string {
-  return grouped(n);
+  return amount < 0 ? `-$${formatNumber(-amount)}` : `$${formatNumber(amount)}`;
 }
 
 export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
-  return `${grouped(n)} ${n === 1 ? singular : plural}`;
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** Square metres (Intl has no area units). */
 export function formatSize(squareMetres: number): string {
-  return `${grouped(squareMetres)} m²`;
+  return `${formatNumber(squareMetres)} m²`;
 }
 
 /** Short distances in metres, longer ones in kilometres. */

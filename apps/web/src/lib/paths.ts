@@ -1,4 +1,4 @@
-import { boundsParam, type SearchAddress, searchFields } from '@estate/api/schemas';
+import { type SearchAddress, searchQuery } from '@estate/api/schemas';
 import { generatePath } from 'react-router';
 import { withNext } from './next-path';
 
@@ -25,12 +25,7 @@ export const paths = {
   home: () => routes.home,
   /** Blank filters are left out, so the address names only real ones. */
   search(filters: SearchAddress = {}) {
-    const params = new URLSearchParams();
-    for (const field of searchFields) {
-      const value = filters[field];
-      if (value !== undefined && value !== '') params.set(field, typeof value === 'object' ? boundsParam(value) : String(value));
-    }
-    const query = params.toString();
+    const query = searchQuery(filters);
     return query ? `${routes.search}?${query}` : routes.search;
   },
   post: (id: string) => generatePath(routes.post, { id }),

@@ -38,6 +38,16 @@ export const FIRST_PAGE_ELEMENT_ID = 'estate-first-page';
 /** How many listings a page of results shows. */
 export const SEARCH_PAGE_SIZE = 12;
 
+/** The query string of a search (`city=Denver&maxPrice=2500`); blank filters are left out, so it names only real ones. */
+export function searchQuery(filters: SearchAddress): string {
+  const params = new URLSearchParams();
+  for (const field of searchFields) {
+    const value = filters[field];
+    if (value !== undefined && value !== '') params.set(field, typeof value === 'object' ? boundsParam(value) : String(value));
+  }
+  return params.toString();
+}
+
 export function readSearchValues(read: { get(name: string): unknown }): SearchValues {
   const text = (field: SearchField) => {
     const value = read.get(field);

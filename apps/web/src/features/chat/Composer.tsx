@@ -4,13 +4,13 @@ import { buttonClass } from '../../components/ui/button';
 import { useSignedInUser } from '../../hooks/use-session';
 import { type ApiError, errorMessage } from '../../lib/api-error';
 import { cx } from '../../lib/class-names';
+import { formatNumber } from '../../lib/format';
 import styles from './Composer.module.css';
 import type { ChatSummary } from './chat-cache';
 import { useSendMessage } from './use-chat';
 
 /** From this many characters on, the count shows. */
 const COUNT_FROM = MESSAGE_MAX - 200;
-const count = new Intl.NumberFormat('en-US');
 
 /** Why the server did not take the message, for people. */
 function sendError(error: ApiError): string {
@@ -122,7 +122,7 @@ export function Composer({ chat, name }: { chat: ChatSummary; name: string }) {
             <span className={styles.keys}>Enter sends, Shift+Enter starts a new line.</span>
             {showCount && (
               <span className={cx(styles.count, text.length > MESSAGE_MAX && styles.over)}>
-                {count.format(text.length)} / {count.format(MESSAGE_MAX)}
+                {formatNumber(text.length)} / {formatNumber(MESSAGE_MAX)}
               </span>
             )}
           </>

@@ -1,5 +1,4 @@
-import type { SearchAddress } from '@estate/api/schemas';
-import { defaultSearchName, describeFilters, SAVED_SEARCH_NAME_MAX, savedSearchCreateInput } from '@estate/api/schemas';
+import { defaultSearchName, describeFilters, SAVED_SEARCH_NAME_MAX, type SearchAddress, savedSearchCreateInput } from '@estate/api/schemas';
 import { useEffect, useRef } from 'react';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { TextField } from '../../components/ui/TextField';
