@@ -10,11 +10,15 @@ import { queryClient, trpc, trpcClient } from './lib/trpc';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have a #root element');
 
+// The router's updates are not transitions: a page is drawn in one pass. As a transition its
+// render yields every 5 ms and starts over when a query answers meanwhile (the header's
+// `auth.me`), which on a slow phone drew the first results 200 ms later. Pages load their
+// code and data before the router switches to them, so none suspends on the way.
 createRoot(root).render(
   <StrictMode>
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <RouterProvider router={router} useTransitions={false} />
       </QueryClientProvider>
     </trpc.Provider>
   </StrictMode>,
