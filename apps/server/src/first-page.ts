@@ -30,6 +30,9 @@ export function searchPageWithResults(options: {
   const file = path.join(options.webDistDir, 'index.html');
   if (!existsSync(file)) return null;
   const template = readFileSync(file, 'utf8');
+  // Where the results go: before `</body>`, or at the end of a page without one.
+  const bodyEnd = template.indexOf('</body>');
+  const end = bodyEnd === -1 ? template.length : bodyEnd;
 
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     // The results are this user's (saved or not): no shared cache may keep the page.
@@ -40,7 +43,7 @@ export function searchPageWithResults(options: {
       try {
         const page = await (await options.callerFor(req, requestId, resHeaders)).post.search(input);
         const data = `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">${jsonForScript({ input, page: serialize(page) })}</script>`;
-        html = template.includes('</body>') ? template.replace('</body>', `${data}</body>`) : template + data;
+        html = template.slice(0, end) + data + template.slice(end);
       } catch (error) {
         if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR')
           options.logger.error({ requestId, err: error }, '[web] the search page was served without its first results');
