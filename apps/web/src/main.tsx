@@ -12,8 +12,8 @@ if (!root) throw new Error('index.html must have a #root element');
 
 // The router's updates are not transitions: a page is drawn in one pass. As a transition its
 // render yields every 5 ms and starts over when a query answers meanwhile (the header's
-// `auth.me`), which on a slow phone drew the first results 200 ms later. Pages load their
-// code and data before the router switches to them, so none suspends on the way.
+// `auth.me`), which on a slow phone drew the first results 200 ms later. The router loads a
+// page's code before it switches to it, and no page suspends on its data, so nothing is lost.
 createRoot(root).render(
   <StrictMode>
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
