@@ -1,5 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
   appRouter,
   type CallTiming,
@@ -18,6 +21,7 @@ import { createURL, incomingMessageToRequest } from '@trpc/server/adapters/node-
 import { clientIp, isSecure } from './client-ip.js';
 import { compress, MIN_COMPRESSED_BYTES, preferredEncoding, varyOn } from './compression.js';
 import type { Logger } from './logger.js';
+import { type QueryCall, queryAnswers } from './trpc-queries.js';
 import { setHeaders, subscriptionStreams } from './trpc-sse.js';
 
 export const TRPC_ENDPOINT = '/trpc';
@@ -78,17 +82,24 @@ function headersOnly(req: IncomingMessage): Request {
 }
 
 /**
- * Writes a fetch Response (tRPC's answers other than event streams are whole) in one write, with
- * its length; one of 1 KB or more compressed when the client accepts it.
+ * Writes a fetch Response: whole, as `writeBody` does, unless tRPC streams it (a batch for
+ * httpBatchStreamLink, sent chunked as its calls finish: Node frames the chunks, as its header asks).
  */
 export async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   setHeaders(res, response.headers);
   if (!response.body) {
     res.end();
-    return;
+  } else if (response.headers.get('transfer-encoding') === 'chunked') {
+    // A client that leaves ends the stream early: nothing to report.
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res).catch(() => {});
+  } else {
+    await writeBody(req, res, Buffer.from(await response.arrayBuffer()));
   }
-  let body: Buffer = Buffer.from(await response.arrayBuffer());
+}
+
+/** Writes a whole answer in one write, with its length; one of 1 KB or more compressed when the client accepts it. */
+async function writeBody(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
   if (body.length >= MIN_COMPRESSED_BYTES) {
     res.setHeader('vary', varyOn(res.getHeader('vary'), 'accept-encoding'));
     const encoding = preferredEncoding(req.headers['accept-encoding']);
@@ -101,10 +112,17 @@ export async function writeResponse(req: IncomingMessage, res: ServerResponse, r
   res.end(body);
 }
 
+/** Standard HTTP clients and proxies understand Retry-After on 429: sent when a call was refused for going too fast. */
+function retryAfter(errors: readonly TRPCError[]): string | null {
+  const limited = errors.find((error) => error.code === 'TOO_MANY_REQUESTS');
+  return limited?.cause instanceof RateLimited ? String(limited.cause.retryAfterSeconds) : null;
+}
+
 /**
  * Serves the tRPC router through its fetch adapter, so procedures see a standard Request
  * and add response headers (cookies) through `resHeaders`, the same in tests as here.
- * Subscriptions' event streams are written by trpc-sse.ts instead.
+ * GETs of queries are answered by trpc-queries.ts instead, and subscriptions' event streams by
+ * trpc-sse.ts, in tRPC's formats.
  */
 export function createTrpcHandler(options: {
   prisma: PrismaClient;
@@ -138,11 +156,31 @@ export function createTrpcHandler(options: {
       logger.error({ requestId, path, err: error.cause ?? error }, `[trpc] ${path ?? '?'} failed`);
   };
 
+  /** A GET of queries, answered with the headers tRPC's fetch adapter sends (trpc-queries.ts). */
+  const answerQueries = async (req: IncomingMessage, res: ServerResponse, url: URL, calls: QueryCall[], requestId: string) => {
+    const resHeaders = new Headers();
+    const { status, body, errors } = await queries.answer(
+      calls,
+      url.searchParams.get('batch') === '1',
+      () => contextFor(req, headersOnly(req), resHeaders, requestId),
+      (error, path) => logError(error, path, requestId),
+    );
+    res.statusCode = status;
+    res.setHeader('vary', 'trpc-accept, accept');
+    res.setHeader('content-type', 'application/json');
+    const seconds = retryAfter(errors);
+    if (seconds !== null) res.setHeader('retry-after', seconds);
+    setHeaders(res, resHeaders);
+    await writeBody(req, res, Buffer.from(body));
+  };
+
   /** Serves tRPC for one request, whose id `requestId` its context, errors and log lines carry. */
   const handler = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://estate');
     const path = procedurePath(url);
     if (path !== null && refuseBatch(req, res, url, path, requestId)) return;
+    const calls = path === null ? null : await queries.calls(req, url, path);
+    if (calls) return answerQueries(req, res, url, calls, requestId);
     if (path !== null && (await streams.handles(req, url, path))) {
       return streams.serve(req, res, url, path, (resHeaders) => contextFor(req, headersOnly(req), resHeaders, requestId));
     }
@@ -152,15 +190,14 @@ export function createTrpcHandler(options: {
       router: appRouter,
       createContext: ({ req: fetchReq, resHeaders }) => contextFor(req, fetchReq, resHeaders, requestId),
       responseMeta({ errors }) {
-        // Standard HTTP clients and proxies understand Retry-After on 429.
-        const limited = errors.find((error) => error.code === 'TOO_MANY_REQUESTS');
-        const retryAfter = limited?.cause instanceof RateLimited ? limited.cause.retryAfterSeconds : null;
-        return retryAfter === null ? {} : { headers: new Headers({ 'retry-after': String(retryAfter) }) };
+        const seconds = retryAfter(errors);
+        return seconds === null ? {} : { headers: new Headers({ 'retry-after': seconds }) };
       },
       onError: ({ error, path }) => logError(error, path, requestId),
     });
     await writeResponse(req, res, response);
   };
+  const queries = queryAnswers<Context>(appRouter);
   // An event stream's errors are logged with the id of the request that opened it.
   const streams = subscriptionStreams<Context>({
     router: appRouter,
