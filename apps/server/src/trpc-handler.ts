@@ -21,7 +21,7 @@ import { createURL, incomingMessageToRequest } from '@trpc/server/adapters/node-
 import { clientIp, isSecure } from './client-ip.js';
 import { compress, MIN_COMPRESSED_BYTES, preferredEncoding, varyOn } from './compression.js';
 import type { Logger } from './logger.js';
-import { type QueryCall, queryAnswers } from './trpc-queries.js';
+import { type QueryRequest, queryAnswers } from './trpc-queries.js';
 import { setHeaders, subscriptionStreams } from './trpc-sse.js';
 
 export const TRPC_ENDPOINT = '/trpc';
@@ -157,11 +157,10 @@ export function createTrpcHandler(options: {
   };
 
   /** A GET of queries, answered with the headers tRPC's fetch adapter sends (trpc-queries.ts). */
-  const answerQueries = async (req: IncomingMessage, res: ServerResponse, url: URL, calls: QueryCall[], requestId: string) => {
+  const answerQueries = async (req: IncomingMessage, res: ServerResponse, request: QueryRequest, requestId: string) => {
     const resHeaders = new Headers();
     const { status, body, errors } = await queries.answer(
-      calls,
-      url.searchParams.get('batch') === '1',
+      request,
       () => contextFor(req, headersOnly(req), resHeaders, requestId),
       (error, path) => logError(error, path, requestId),
     );
@@ -179,8 +178,8 @@ export function createTrpcHandler(options: {
     const url = new URL(req.url ?? '/', 'http://estate');
     const path = procedurePath(url);
     if (path !== null && refuseBatch(req, res, url, path, requestId)) return;
-    const calls = path === null ? null : await queries.calls(req, url, path);
-    if (calls) return answerQueries(req, res, url, calls, requestId);
+    const queryRequest = path === null ? null : await queries.request(req, url, path);
+    if (queryRequest) return answerQueries(req, res, queryRequest, requestId);
     if (path !== null && (await streams.handles(req, url, path))) {
       return streams.serve(req, res, url, path, (resHeaders) => contextFor(req, headersOnly(req), resHeaders, requestId));
     }

@@ -25,24 +25,29 @@ export interface QueryCall {
   input: unknown;
 }
 
-/** The calls' inputs as tRPC reads a GET's (superjson in `input`, by index for a batch); null if they do not parse. */
-function parseInputs(router: AnyTRPCRouter, url: URL, count: number, batch: boolean): unknown[] | null {
+/**
+ * The inputs of a GET's `count` calls as tRPC reads them: superjson in `input`, by call index for
+ * a batch. Throws when they do not parse (JSON, superjson, or a batch's input that is not an object).
+ */
+export function readInputs(router: AnyTRPCRouter, url: URL, count: number, batch: boolean): unknown[] {
   const { deserialize } = router._def._config.transformer.input;
-  try {
-    const query = url.searchParams.get('input');
-    const inputs: unknown = query ? JSON.parse(query) : undefined;
-    if (inputs === undefined) return Array.from({ length: count }, () => undefined);
-    if (!batch) return [deserialize(inputs)];
-    if (!isObject(inputs)) return null;
-    return Array.from({ length: count }, (_, index) => (inputs[index] === undefined ? undefined : deserialize(inputs[index])));
-  } catch {
-    return null;
-  }
+  const query = url.searchParams.get('input');
+  const inputs: unknown = query ? JSON.parse(query) : undefined;
+  if (inputs === undefined) return Array.from({ length: count }, () => undefined);
+  if (!batch) return [deserialize(inputs)];
+  if (!isObject(inputs)) throw new TypeError('"input" needs to be an object when doing a batch call');
+  return Array.from({ length: count }, (_, index) => (inputs[index] === undefined ? undefined : deserialize(inputs[index])));
 }
 
 /** Whether a query answered a stream or promises, which only tRPC's streamed batches can send. */
 const isDataStream = (data: unknown) =>
   isObject(data) && (isAsyncIterable(data) || Object.values(data).some((value) => isPromise(value) || isAsyncIterable(value)));
+
+/** A GET of queries: a batch (`?batch=1`) or a single call. */
+export interface QueryRequest {
+  batch: boolean;
+  calls: QueryCall[];
+}
 
 /** What a GET of queries is answered with: the status, the JSON, and the calls' errors (for headers such as Retry-After). */
 export interface QueryAnswer {
@@ -55,32 +60,35 @@ export interface QueryAnswer {
 export function queryAnswers<Ctx>(router: AnyTRPCRouter) {
   const config = router._def._config;
   return {
-    /** The calls of a GET made only of queries (`path` is the request's procedure path), or null when tRPC must answer it. */
-    async calls(req: IncomingMessage, url: URL, path: string): Promise<QueryCall[] | null> {
+    /** A GET made only of queries (`path` is the request's procedure path), or null when tRPC must answer it. */
+    async request(req: IncomingMessage, url: URL, path: string): Promise<QueryRequest | null> {
       const { accept } = req.headers;
       const negotiated = req.headers['trpc-accept'] !== undefined || accept?.includes('application/jsonl');
       // A HEAD is answered as its GET (Node sends no body), as it was when tRPC answered it.
       if ((req.method !== 'GET' && req.method !== 'HEAD') || negotiated || url.searchParams.has('connectionParams')) return null;
       const batch = url.searchParams.get('batch') === '1';
       const paths = batch ? path.split(',') : [path];
-      const procedures = await Promise.all(paths.map((one) => getProcedureAtPath(router, one)));
-      const inputs = parseInputs(router, url, paths.length, batch);
-      if (!inputs) return null;
-      const calls: QueryCall[] = [];
-      for (const [index, procedure] of procedures.entries()) {
+      const procedures: AnyProcedure[] = [];
+      for (const one of paths) {
+        const procedure = await getProcedureAtPath(router, one);
         if (procedure?._def.type !== 'query') return null;
-        calls.push({ path: paths[index] as string, procedure, input: inputs[index] });
+        procedures.push(procedure);
       }
-      return calls;
+      let inputs: unknown[];
+      try {
+        inputs = readInputs(router, url, paths.length, batch);
+      } catch {
+        return null;
+      }
+      return { batch, calls: procedures.map((procedure, index) => ({ path: paths[index] as string, procedure, input: inputs[index] })) };
     },
 
     /**
-     * Runs the calls together, as a batch or a single call, in the context `createContext` makes,
-     * and shapes the answer as tRPC does; `onError` hears each call's error.
+     * Runs the request's calls together, in the context `createContext` makes, and shapes the
+     * answer as tRPC does; `onError` hears each call's error.
      */
     async answer(
-      calls: QueryCall[],
-      batch: boolean,
+      { batch, calls }: QueryRequest,
       createContext: () => Promise<Ctx>,
       onError: (error: TRPCError, path: string) => void,
     ): Promise<QueryAnswer> {

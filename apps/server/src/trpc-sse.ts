@@ -9,6 +9,7 @@ import {
   isObject,
   sseHeaders,
 } from '@trpc/server/unstable-core-do-not-import';
+import { readInputs } from './trpc-queries.js';
 
 // tRPC's subscriptions (httpSubscriptionLink's event streams), written straight to Node's
 // response in the format of tRPC's own producer (@trpc/server 11.19, stream/sse.ts). That
@@ -29,12 +30,6 @@ export function setHeaders(res: ServerResponse, headers: Headers): void {
   for (const [name, value] of headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-}
-
-/** A GET's input as tRPC reads it: superjson, in `input`. */
-function parseInput(url: URL, router: AnyTRPCRouter): unknown {
-  const query = url.searchParams.get('input');
-  return query ? router._def._config.transformer.input.deserialize(JSON.parse(query)) : undefined;
 }
 
 /** The input with the Last-Event-ID header (or parameter) merged in, as tRPC does for subscriptions. */
@@ -183,7 +178,7 @@ export function subscriptionStreams<Ctx>({ router, shutdown, onError }: Subscrip
           batchIndex: 0,
           getRawInput: async () => {
             try {
-              call.input = parseInput(url, router);
+              [call.input] = readInputs(router, url, 1, false);
             } catch (cause) {
               throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Invalid input', cause });
             }
